@@ -1,0 +1,22 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import type { Logger } from 'pino';
+import { ApiKeysModule } from './modules/api-keys/api-keys.module.js';
+import { ApiKeyGuard } from './modules/auth/api-key.guard.js';
+import { ChannelsModule } from './modules/channels/channels.module.js';
+import { DemoModule } from './modules/demo/demo.module.js';
+import { TenantsModule } from './modules/tenants/tenants.module.js';
+import type { AppConfig } from './platform/config/app-config.js';
+import { PlatformModule } from './platform/platform.module.js';
+
+/** The engine: the platform plus one feature module per capability. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [PlatformModule.forRoot(config, databaseUrl, logger), TenantsModule, ApiKeysModule, ChannelsModule, DemoModule],
+      providers: [{ provide: APP_GUARD, useClass: ApiKeyGuard }],
+    };
+  }
+}

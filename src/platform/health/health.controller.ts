@@ -1,0 +1,34 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
+import { Public } from '../../modules/auth/roles.js';
+import { MetricsService } from '../metrics/metrics.service.js';
+
+@ApiTags('operations')
+@Controller()
+@Public()
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  @Get('health')
+  @HealthCheck()
+  @ApiOperation({ summary: 'Liveness and database readiness (no API key needed)' })
+  @ApiOkResponse({ description: '{ status: "ok", info: { database: { status: "up" } } }' })
+  @ApiServiceUnavailableResponse({ description: 'The database is not reachable' })
+  check(): Promise<HealthCheckResult> {
+    return this.health.check([() => this.database.pingCheck('database', { timeout: 3000 })]);
+  }
+
+  @Get('metrics')
+  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
+  @ApiOperation({ summary: 'Prometheus metrics: request counts and latencies, database pool, process' })
+  @ApiProduces('text/plain')
+  @ApiOkResponse({ description: 'Prometheus text exposition format' })
+  scrape(): Promise<string> {
+    return this.metrics.registry.metrics();
+  }
+}
