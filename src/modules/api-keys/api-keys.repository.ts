@@ -51,7 +51,7 @@ export class ApiKeysRepository {
        RETURNING ${COLUMNS}`,
       [tenantId, key.id, key.name, key.role, key.prefix, key.keyHash],
     );
-    return rows[0] as ApiKeyRow;
+    return rows[0];
   }
 
   /** Makes sure a key with this hash exists and is active, as an admin key of the tenant. */

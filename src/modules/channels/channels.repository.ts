@@ -36,7 +36,7 @@ export class ChannelsRepository {
         s.responseTimeHours, s.shrinkage, s.patienceSeconds, s.concurrency,
       ],
     );
-    const { created, ...channel } = rows[0] as Channel & { created: boolean };
+    const { created, ...channel } = rows[0];
     return { channel, created };
   }
 
@@ -60,10 +60,11 @@ export class ChannelsRepository {
   }
 
   async delete(tenantId: string, code: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query('DELETE FROM channels WHERE tenant_id = $1 AND code = $2 RETURNING id', [
-      tenantId,
-      code,
-    ]);
-    return rows.length > 0;
+    // TypeORM answers a DELETE with [rows, affectedCount].
+    const [, affected]: [unknown[], number] = await this.db.query(
+      'DELETE FROM channels WHERE tenant_id = $1 AND code = $2',
+      [tenantId, code],
+    );
+    return affected > 0;
   }
 }

