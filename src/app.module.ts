@@ -1,11 +1,16 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { Logger } from 'pino';
+import { ActualsModule } from './modules/actuals/actuals.module.js';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module.js';
 import { ApiKeyGuard } from './modules/auth/api-key.guard.js';
 import { ChannelsModule } from './modules/channels/channels.module.js';
 import { DemoModule } from './modules/demo/demo.module.js';
+import { ForecastsModule } from './modules/forecasts/forecasts.module.js';
+import { ImportMappingsModule } from './modules/import-mappings/import-mappings.module.js';
+import { StaffingModule } from './modules/staffing/staffing.module.js';
 import { TenantsModule } from './modules/tenants/tenants.module.js';
+import { UploadsModule } from './modules/uploads/uploads.module.js';
 import type { AppConfig } from './platform/config/app-config.js';
 import { PlatformModule } from './platform/platform.module.js';
 
@@ -15,7 +20,8 @@ export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string, logger: Logger): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(config, databaseUrl, logger), TenantsModule, ApiKeysModule, ChannelsModule, DemoModule],
+      imports: [PlatformModule.forRoot(config, databaseUrl, logger), TenantsModule, ApiKeysModule, ChannelsModule, DemoModule, StaffingModule,
+        UploadsModule, ImportMappingsModule, ForecastsModule, ActualsModule],
       providers: [{ provide: APP_GUARD, useClass: ApiKeyGuard }],
     };
   }

@@ -94,6 +94,8 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
       '-c', "unix_socket_directories=",
       '-c', 'max_connections=100',
       '-c', 'fsync=on',
+      // Recycled WAL segments need no zero-filling: saves ~18 × 16 MB of writes per big upload.
+      '-c', 'wal_init_zero=off',
     ],
     onLog: (m: string) => log(m.trim()),
     onError: (m: unknown) => log(String(m)),

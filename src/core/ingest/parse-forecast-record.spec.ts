@@ -1,0 +1,34 @@
+import { createZoneClock } from '../time/create-zone-clock.js';
+import { FORECAST_COLUMNS, parseForecastRecord, type ForecastValues } from './parse-forecast-record.js';
+import { resolveColumns } from './resolve-columns.js';
+import type { RowIssue } from './types.js';
+
+const grid = { clock: createZoneClock('Europe/Berlin'), intervalMinutes: 30, thresholdSeconds: 20 };
+
+describe('parseForecastRecord', () => {
+  const { positions } = resolveColumns(['channel', 'interval_start', 'volume', 'aht_seconds', 'shrinkage'], FORECAST_COLUMNS);
+  const read = (row: string[]): { ok: boolean; out: ForecastValues; issues: RowIssue[] } => {
+    const out = {} as ForecastValues;
+    const issues: RowIssue[] = [];
+    return { ok: parseForecastRecord(row, positions, grid, out, issues), out, issues };
+  };
+
+  it('reads a row', () => {
+    expect(read(['retail', '2026-03-02 09:30', '120.5', '180', '0.3'])).toEqual({
+      ok: true, issues: [],
+      out: { intervalStartMs: Date.UTC(2026, 2, 2, 8, 30), volume: 120.5, ahtSeconds: 180, shrinkage: 0.3 },
+    });
+    expect(read(['retail', '2026-03-02 09:30', '0', '0', '']).out.shrinkage).toBeNull();
+  });
+
+  it('lists every problem of the row', () => {
+    const { ok, issues } = read(['retail', '2026-03-02 09:10', '-4', 'x', '30']);
+    expect(ok).toBe(false);
+    expect(issues.map((i) => [i.column, i.value, i.reason.slice(0, 20)])).toEqual([
+      ['interval_start', '2026-03-02 09:10', 'is not on the 30-min'],
+      ['volume', '-4', 'must be a finite num'],
+      ['aht_seconds', 'x', 'must be a finite num'],
+      ['shrinkage', '30', 'must be a fraction >'],
+    ]);
+  });
+});

@@ -1,0 +1,65 @@
+import { checkNumber } from './check-number.js';
+import { resolveIntervalStart } from './resolve-interval-start.js';
+import type { ChannelGrid, ColumnSpec, RowIssue } from './types.js';
+
+/** Columns of a forecast upload; `channel` is first in every kind. */
+export const FORECAST_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'channel', required: true },
+  { name: 'interval_start', required: true, timestamp: true },
+  { name: 'volume', required: true },
+  { name: 'aht_seconds', required: true },
+  { name: 'shrinkage', required: false },
+];
+
+/** One forecast interval, as read from a row. */
+export interface ForecastValues {
+  intervalStartMs: number;
+  /** Contacts expected in the interval (may be fractional). */
+  volume: number;
+  ahtSeconds: number;
+  /** Fraction of paid time not available; null when the file leaves it out. */
+  shrinkage: number | null;
+}
+
+function fieldAt(fields: readonly string[], positions: Int32Array, k: number): string {
+  const p = positions[k];
+  return p < 0 ? '' : (fields[p] ?? '');
+}
+
+/**
+ * Reads the fields of one forecast row (channel already resolved to `grid`): the interval start
+ * on the channel's grid, volume >= 0, aht_seconds >= 0, optional shrinkage in [0, 1).
+ *
+ * Complexity O(row length).
+ * @param positions index of each FORECAST_COLUMNS column in `fields`, -1 when absent
+ * @returns true with `out` filled, or false with the problems appended to `issues`.
+ * @example parseForecastRecord(['retail', '2026-03-02 09:00', '120', '180'], positions, grid, out, issues) // true
+ */
+export function parseForecastRecord(
+  fields: readonly string[],
+  positions: Int32Array,
+  grid: ChannelGrid,
+  out: ForecastValues,
+  issues: RowIssue[],
+): boolean {
+  const before = issues.length;
+  const at = (k: number): string => fieldAt(fields, positions, k);
+  const start = resolveIntervalStart(at(1), grid);
+  if (typeof start === 'string') issues.push({ column: 'interval_start', value: at(1), reason: start });
+  else out.intervalStartMs = start;
+  const volume = checkNumber(at(2), 'non-negative');
+  if (typeof volume === 'string') issues.push({ column: 'volume', value: at(2), reason: volume });
+  else out.volume = volume;
+  const aht = checkNumber(at(3), 'non-negative');
+  if (typeof aht === 'string') issues.push({ column: 'aht_seconds', value: at(3), reason: aht });
+  else out.ahtSeconds = aht;
+  const shrinkageText = at(4);
+  if (shrinkageText.trim() === '') {
+    out.shrinkage = null;
+  } else {
+    const shrinkage = checkNumber(shrinkageText, 'fraction');
+    if (typeof shrinkage === 'string') issues.push({ column: 'shrinkage', value: shrinkageText, reason: shrinkage });
+    else out.shrinkage = shrinkage;
+  }
+  return issues.length === before;
+}

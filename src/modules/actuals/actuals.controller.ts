@@ -1,0 +1,93 @@
+import { Controller, Get, Headers, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiProduces, ApiTags, ApiUnprocessableEntityResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
+import { CurrentPrincipal, type Principal } from '../auth/principal.js';
+import { ReadAccess, Roles } from '../auth/roles.js';
+import { IntervalQueryDto, sendListing } from '../uploads/listing.js';
+import { ActualsService } from './actuals.service.js';
+import { ContactListDto, ContactsUploadDto, IntervalActualListDto, IntervalActualsUploadDto, UploadOptionsDto } from './dto/actuals.dto.js';
+
+const UPLOAD_BODY = {
+  description: 'CSV (text/csv, header row required, columns in any order), a multipart form with a `file` part, or JSON { rows: [...] } with camelCase fields',
+  schema: { type: 'string', format: 'binary' },
+};
+const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'Repeat-safe key: a second upload with the same key answers the first result (duplicate: true)' };
+
+@ApiTags('actuals')
+@Controller('api/v1/actuals')
+export class ActualsController {
+  constructor(private readonly service: ActualsService) {}
+
+  @Post('intervals')
+  @Roles('planner')
+  @ApiOperation({
+    summary: 'Upload interval actuals (an ACD interval report); a re-uploaded interval replaces the old one',
+    description:
+      'Columns: channel, interval_start, offered, answered, abandoned, answered_within_threshold, abandoned_within_threshold, ' +
+      'threshold_seconds, handle_seconds, wait_seconds; optional talk_seconds, hold_seconds, acw_seconds, agents_staffed, ' +
+      'agent_seconds_available. Seconds are totals over the interval. All rows or none are written.',
+  })
+  @ApiConsumes('text/csv', 'multipart/form-data', 'application/json')
+  @ApiBody(UPLOAD_BODY)
+  @ApiHeader(IDEMPOTENCY)
+  @ApiCreatedResponse({ type: IntervalActualsUploadDto, description: '201 written; 200 duplicate (first result)' })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'INVALID_ROWS (line, column, value, reason), UNKNOWN_CHANNELS, EMPTY_UPLOAD' })
+  @ApiUnsupportedMediaTypeResponse({ type: ErrorResponseDto, description: 'UNSUPPORTED_MEDIA_TYPE' })
+  @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'PAYLOAD_TOO_LARGE (WFM_UPLOAD_LIMIT_BYTES)' })
+  async uploadIntervals(
+    @CurrentPrincipal() p: Principal,
+    @Query() q: UploadOptionsDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<IntervalActualsUploadDto> {
+    const out = await this.service.uploadIntervals(p.tenantId, { keyId: p.keyId, keyName: p.keyName }, request, q.mapping ?? null, idempotencyKey ?? null);
+    response.status(out.duplicate ? 200 : 201);
+    return out;
+  }
+
+  @Post('contacts')
+  @Roles('planner')
+  @ApiOperation({
+    summary: 'Upload a per-contact log; it is kept and aggregated into interval actuals',
+    description:
+      'Columns: channel, contact_id, arrived_at, outcome (answered | abandoned | ignored); optional answered_at, ended_at, abandoned_at, ' +
+      'handle_seconds, wait_seconds, agent_id. A contact belongs to the interval in which it arrived. The upload replaces the contacts and ' +
+      'interval actuals of the intervals it covers. Foreign exports: ?mapping=<saved import mapping>.',
+  })
+  @ApiConsumes('text/csv', 'multipart/form-data', 'application/json')
+  @ApiBody(UPLOAD_BODY)
+  @ApiHeader(IDEMPOTENCY)
+  @ApiCreatedResponse({ type: ContactsUploadDto, description: '201 written; 200 duplicate (first result)' })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'INVALID_ROWS, UNKNOWN_CHANNELS, EMPTY_UPLOAD' })
+  async uploadContacts(
+    @CurrentPrincipal() p: Principal,
+    @Query() q: UploadOptionsDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ContactsUploadDto> {
+    const out = await this.service.uploadContacts(p.tenantId, { keyId: p.keyId, keyName: p.keyName }, request, q.mapping ?? null, idempotencyKey ?? null);
+    response.status(out.duplicate ? 200 : 201);
+    return out;
+  }
+
+  @Get('intervals')
+  @ReadAccess()
+  @ApiOperation({ summary: 'Interval actuals by channel and interval (JSON pages or streamed CSV)' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: IntervalActualListDto })
+  async listIntervals(@CurrentPrincipal() p: Principal, @Query() q: IntervalQueryDto, @Req() request: Request, @Res() response: Response): Promise<void> {
+    await sendListing(request, response, await this.service.listIntervals(p.tenantId, q, request));
+  }
+
+  @Get('contacts')
+  @ReadAccess()
+  @ApiOperation({ summary: 'Kept per-contact rows by channel and arrival interval (JSON pages or streamed CSV)' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: ContactListDto })
+  async listContacts(@CurrentPrincipal() p: Principal, @Query() q: IntervalQueryDto, @Req() request: Request, @Res() response: Response): Promise<void> {
+    await sendListing(request, response, await this.service.listContacts(p.tenantId, q, request));
+  }
+}

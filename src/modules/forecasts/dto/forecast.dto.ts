@@ -1,0 +1,98 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+
+export class ForecastUploadOptionsDto {
+  @ApiPropertyOptional({ description: 'Label of the new version (else the multipart field label, the JSON label, or the file name)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  label?: string;
+
+  @ApiPropertyOptional({ description: 'Name of a saved import mapping of kind forecast' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  mapping?: string;
+}
+
+export class ForecastListQueryDto {
+  @ApiPropertyOptional({ description: 'Only versions with this channel' })
+  @IsOptional()
+  @IsString()
+  channel?: string;
+
+  @ApiPropertyOptional({ description: 'Versions per page, default 1000, at most 10000', minimum: 1, maximum: 10000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'The `next` cursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  cursor?: string;
+}
+
+export class ForecastVersionDto {
+  @ApiProperty({ description: 'Version id (UUID)', format: 'uuid' })
+  id: string;
+  @ApiProperty({ description: 'Label given by the uploader' })
+  label: string;
+  @ApiProperty({ description: 'upload, or model:<name> for versions made by a forecasting model', example: 'upload' })
+  source: string;
+  @ApiProperty({ description: 'API key that created the version', nullable: true, type: String })
+  createdByKeyId: string | null;
+  @ApiProperty({ description: 'Name of that API key', nullable: true, type: String })
+  createdByKeyName: string | null;
+  @ApiProperty({ description: 'When the version was created (ISO 8601)' })
+  createdAt: string;
+  @ApiProperty({ description: 'Channel codes of the version', type: [String] })
+  channels: string[];
+  @ApiProperty({ description: 'First interval start (UTC)', nullable: true, type: String })
+  firstIntervalStart: string | null;
+  @ApiProperty({ description: 'Last interval start (UTC)', nullable: true, type: String })
+  lastIntervalStart: string | null;
+  @ApiProperty({ description: 'Intervals in the version' })
+  rowCount: number;
+  @ApiProperty({ description: 'SHA-256 of the uploaded content (hex)' })
+  contentSha256: string;
+  @ApiProperty({ description: 'The upload that created the version', nullable: true, type: String })
+  uploadId: string | null;
+}
+
+export class ForecastUploadDto extends ForecastVersionDto {
+  @ApiProperty({ description: 'True: the same content (or Idempotency-Key) was uploaded before; this is the first version and nothing was written' })
+  duplicate: boolean;
+}
+
+export class ForecastVersionListDto {
+  @ApiProperty({ type: [ForecastVersionDto], description: 'Versions, newest first' })
+  data: ForecastVersionDto[];
+  @ApiProperty({ description: 'Cursor of the next page; null: no more', nullable: true, type: String })
+  next: string | null;
+}
+
+export class ForecastIntervalDto {
+  @ApiProperty({ description: 'Channel code' })
+  channel: string;
+  @ApiProperty({ description: 'Interval start, UTC (ISO 8601)', example: '2026-03-02T08:30:00Z' })
+  periodStart: string;
+  @ApiProperty({ description: "Interval start on the channel's wall clock, with offset", example: '2026-03-02T09:30:00+01:00' })
+  periodStartLocal: string;
+  @ApiProperty({ description: 'Contacts expected' })
+  volume: number;
+  @ApiProperty({ description: 'Average handle time, seconds' })
+  ahtSeconds: number;
+  @ApiProperty({ description: 'Shrinkage (fraction); null: the channel default applies', nullable: true, type: Number })
+  shrinkage: number | null;
+}
+
+export class ForecastIntervalListDto {
+  @ApiProperty({ type: [ForecastIntervalDto], description: 'Intervals by channel code, then start' })
+  data: ForecastIntervalDto[];
+  @ApiProperty({ description: 'Cursor of the next page; null: no more', nullable: true, type: String })
+  next: string | null;
+}

@@ -1,0 +1,37 @@
+/** A forecast version: an immutable set of interval forecasts with its provenance. */
+export interface ForecastVersion {
+  id: string;
+  label: string;
+  /** `upload`, or `model:<name>` for versions made by a forecasting model. */
+  source: string;
+  createdByKeyId: string | null;
+  createdByKeyName: string | null;
+  createdAt: Date;
+  /** Channel codes of the version, sorted. */
+  channels: string[];
+  firstIntervalStart: Date | null;
+  lastIntervalStart: Date | null;
+  rowCount: number;
+  contentSha256: string;
+  uploadId: string | null;
+}
+
+/** One interval of a forecast version, as the staffing module reads them. */
+export interface ForecastInterval {
+  channelId: number;
+  channelCode: string;
+  intervalStart: Date;
+  volume: number;
+  ahtSeconds: number;
+  shrinkage: number | null;
+}
+
+/** One row given to ForecastsService.createVersion. */
+export interface ForecastRowInput {
+  channel: string;
+  /** An instant, or timestamp text (local to the channel unless it carries an offset). */
+  intervalStart: Date | string;
+  volume: number;
+  ahtSeconds: number;
+  shrinkage?: number | null;
+}

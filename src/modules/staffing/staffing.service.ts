@@ -1,0 +1,183 @@
+import { Injectable } from '@nestjs/common';
+import { DEFAULT_SERVICE_LEVEL_DEFINITION } from '../../core/queueing/service-level-definition.js';
+import { BINDING_GOALS, STAFFING_WARNING_BITS, type StaffingWarning } from '../../core/staffing/staffing-types.js';
+import { DomainError, validationFailed, type FieldError } from '../../platform/errors/domain-error.js';
+import { ChannelsService } from '../channels/channels.service.js';
+import { MAX_INTERVALS_PER_REQUEST, type StaffingRequestDto } from './dto/staffing-request.dto.js';
+import type { StaffingIntervalResultDto, StaffingResponseDto } from './dto/staffing-response.dto.js';
+import { readIntervalColumns, type IntervalColumns } from './staffing-columns.js';
+import {
+  allocateResults,
+  channelSettings,
+  checkSettings,
+  goalsOf,
+  runGroup,
+  type StaffingResultColumns,
+  type StaffingSettings,
+} from './staffing-engine.js';
+
+const WARNING_NAMES = Object.entries(STAFFING_WARNING_BITS) as Array<[StaffingWarning, number]>;
+
+function nullable(x: number): number | null {
+  return Number.isNaN(x) ? null : x;
+}
+
+export function warningNames(bits: number): StaffingWarning[] {
+  const out: StaffingWarning[] = [];
+  for (const [name, bit] of WARNING_NAMES) if (bits & bit) out.push(name);
+  return out;
+}
+
+/** The warning list of every bit mask, built once (responses share them; they are only serialised). */
+const WARNING_LISTS: ReadonlyArray<StaffingWarning[]> = Array.from({ length: 4 }, (_, bits) => warningNames(bits));
+
+/** Stateless staffing: how many agents each interval needs, or what given staffing delivers. */
+@Injectable()
+export class StaffingService {
+  constructor(private readonly channels: ChannelsService) {}
+
+  calculate(tenantId: string, body: StaffingRequestDto): Promise<StaffingResponseDto> {
+    return this.run(tenantId, body, false);
+  }
+
+  evaluate(tenantId: string, body: StaffingRequestDto): Promise<StaffingResponseDto> {
+    return this.run(tenantId, body, true);
+  }
+
+  private async run(tenantId: string, body: StaffingRequestDto, evaluating: boolean): Promise<StaffingResponseDto> {
+    if (body.intervals.length > MAX_INTERVALS_PER_REQUEST) {
+      throw new DomainError(
+        'TOO_MANY_INTERVALS',
+        `a request may hold at most ${MAX_INTERVALS_PER_REQUEST} intervals; this one has ${body.intervals.length}`,
+      );
+    }
+    const { columns, errors, errorCount } = readIntervalColumns(body.intervals, evaluating);
+    if (errorCount > 0) {
+      throw new DomainError('INVALID_INTERVALS', `${errorCount} interval fields are invalid; first: ${errors[0]?.field}: ${errors[0]?.reason}`, {
+        errorCount,
+        errors,
+      });
+    }
+    const groups = await this.groups(tenantId, body, columns, evaluating);
+    const results = allocateResults(columns.count);
+    for (const { settings, indices, label } of groups) {
+      const { volume, ahtSeconds, shrinkage, agents } = columns;
+      const input = evaluating ? { volume, ahtSeconds, shrinkage, agents } : { volume, ahtSeconds, shrinkage };
+      const first = runGroup(settings, input, indices, results);
+      if (first >= 0) {
+        throw new DomainError(
+          'GOAL_UNREACHABLE',
+          `intervals[${first}]: no agent count meets the goal${label} (${JSON.stringify(settings.goals)})`,
+          { errors: [{ field: `intervals[${first}]`, reason: 'no agent count meets every goal' }] },
+        );
+      }
+    }
+    const intervalMinutes = body.intervalMinutes ?? 30;
+    return this.respond(columns, results, groups, evaluating, intervalMinutes);
+  }
+
+  /** One group for a request goal; else one per channel, with that channel's stored goal. */
+  private async groups(
+    tenantId: string,
+    body: StaffingRequestDto,
+    columns: IntervalColumns,
+    evaluating: boolean,
+  ): Promise<Array<{ settings: StaffingSettings; indices: Int32Array | null; label: string }>> {
+    const model = body.model ?? 'erlang-c';
+    const definition = body.serviceLevelDefinition ?? DEFAULT_SERVICE_LEVEL_DEFINITION;
+    if (body.goal) {
+      const settings: StaffingSettings = {
+        model,
+        intervalSeconds: (body.intervalMinutes ?? 30) * 60,
+        goals: goalsOf(body.goal),
+        thresholdSeconds: body.goal.thresholdSeconds,
+        definition,
+        shrinkage: body.shrinkage ?? 0,
+        patienceSeconds: body.patienceSeconds,
+        concurrency: body.concurrency ?? 1,
+      };
+      const problems = checkSettings(settings, '', !evaluating);
+      if (problems.length) throw validationFailed(problems);
+      return [{ settings, indices: null, label: '' }];
+    }
+    const missing: FieldError[] = [];
+    for (let i = 0; i < columns.count && missing.length < 100; i++) {
+      if (columns.channel[i] === undefined) missing.push({ field: `intervals[${i}].channel`, reason: 'is required when the request has no goal (the channel’s stored goal applies)' });
+    }
+    if (missing.length) throw validationFailed(missing);
+    const byCode = await this.channels.requireAll(tenantId, columns.channel as string[]);
+    const positions = new Map<string, number[]>();
+    columns.channel.forEach((code, i) => {
+      const list = positions.get(code as string) ?? [];
+      list.push(i);
+      positions.set(code as string, list);
+    });
+    const out: Array<{ settings: StaffingSettings; indices: Int32Array | null; label: string }> = [];
+    const problems: FieldError[] = [];
+    for (const [code, list] of positions) {
+      const channel = byCode.get(code);
+      if (!channel) continue;
+      const settings = channelSettings(channel, model, {
+        definition,
+        ...(body.shrinkage !== undefined ? { shrinkage: body.shrinkage } : {}),
+        ...(body.patienceSeconds !== undefined ? { patienceSeconds: body.patienceSeconds } : {}),
+        ...(body.concurrency !== undefined ? { concurrency: body.concurrency } : {}),
+      });
+      if (body.intervalMinutes !== undefined) settings.intervalSeconds = body.intervalMinutes * 60;
+      problems.push(...checkSettings(settings, `channel ${code}`, !evaluating));
+      out.push({ settings, indices: Int32Array.from(list), label: ` of channel ${code}` });
+    }
+    if (problems.length) throw validationFailed(problems);
+    return out;
+  }
+
+  private respond(
+    columns: IntervalColumns,
+    r: StaffingResultColumns,
+    groups: Array<{ settings: StaffingSettings; indices: Int32Array | null }>,
+    evaluating: boolean,
+    defaultIntervalMinutes: number,
+  ): StaffingResponseDto {
+    const hours = new Float64Array(columns.count).fill(defaultIntervalMinutes / 60);
+    for (const g of groups) {
+      if (g.indices) for (const i of g.indices) hours[i] = g.settings.intervalSeconds / 3600;
+    }
+    const intervals: StaffingIntervalResultDto[] = new Array<StaffingIntervalResultDto>(columns.count);
+    let agentHours = 0;
+    let agentHoursFractional = 0;
+    let scheduledAgentHours = 0;
+    let volume = 0;
+    for (let i = 0; i < columns.count; i++) {
+      const h = hours[i];
+      agentHours += (r.agents[i]) * h;
+      agentHoursFractional += (r.agentsFractional[i]) * h;
+      scheduledAgentHours += (r.scheduledAgents[i]) * h;
+      volume += columns.volume[i];
+      // One object shape for every row (undefined start or channel is left out by JSON).
+      intervals[i] = {
+        start: columns.start[i],
+        channel: columns.channel[i],
+        agents: r.agents[i],
+        agentsFractional: evaluating ? null : nullable(r.agentsFractional[i]),
+        scheduledAgents: r.scheduledAgents[i],
+        serviceLevel: nullable(r.serviceLevel[i]),
+        asaSeconds: nullable(r.asaSeconds[i]),
+        waitProbability: nullable(r.waitProbability[i]),
+        occupancy: nullable(r.occupancy[i]),
+        abandonRate: nullable(r.abandonRate[i]),
+        blockingProbability: nullable(r.blockingProbability[i]),
+        binding: evaluating ? null : (BINDING_GOALS[r.binding[i]] ?? null),
+        warnings: WARNING_LISTS[r.warnings[i]] ?? warningNames(r.warnings[i]),
+      };
+    }
+    return {
+      intervals,
+      totals: {
+        agentHours,
+        agentHoursFractional: evaluating ? null : agentHoursFractional,
+        scheduledAgentHours,
+        volume,
+      },
+    };
+  }
+}

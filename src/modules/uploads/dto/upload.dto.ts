@@ -1,0 +1,70 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { UPLOAD_KINDS, type UploadKind } from '../../../core/ingest/types.js';
+
+const OUTCOMES = ['succeeded', 'duplicate', 'rejected', 'failed'];
+
+export class UploadResponseDto {
+  @ApiProperty({ description: 'Upload id (UUID)', format: 'uuid' })
+  id: string;
+  @ApiProperty({ description: 'What was uploaded', enum: UPLOAD_KINDS })
+  kind: UploadKind;
+  @ApiProperty({ description: 'Id of the API key that uploaded; null for uploads of the engine itself (demo data)', nullable: true, type: String })
+  keyId: string | null;
+  @ApiProperty({ description: 'Name of that API key', nullable: true, type: String })
+  keyName: string | null;
+  @ApiProperty({ description: 'When the upload started (ISO 8601)' })
+  startedAt: string;
+  @ApiProperty({ description: 'When it finished (ISO 8601)' })
+  finishedAt: string;
+  @ApiProperty({ description: 'Wall-clock duration in milliseconds' })
+  durationMs: number;
+  @ApiProperty({ description: 'Bytes read (the file, or the JSON body)' })
+  bytes: number;
+  @ApiProperty({ description: 'Data rows accepted (0 when rejected before reading)' })
+  rows: number;
+  @ApiProperty({ description: 'succeeded, duplicate (same content or Idempotency-Key as an earlier success: nothing written), rejected (4xx), failed (5xx)', enum: OUTCOMES })
+  outcome: string;
+  @ApiProperty({ description: 'Error code of a rejected or failed upload', nullable: true, type: String })
+  errorCode: string | null;
+  @ApiProperty({ description: 'Error message of a rejected or failed upload', nullable: true, type: String })
+  errorMessage: string | null;
+  @ApiProperty({ description: 'Content type of the request', nullable: true, type: String })
+  contentType: string | null;
+  @ApiProperty({ description: 'Import mapping used (?mapping=)', nullable: true, type: String })
+  mapping: string | null;
+  @ApiProperty({ description: 'Idempotency-Key header of the request', nullable: true, type: String })
+  idempotencyKey: string | null;
+  @ApiProperty({ description: 'SHA-256 of the uploaded bytes (hex)', nullable: true, type: String })
+  contentSha256: string | null;
+  @ApiProperty({ description: 'For a duplicate: the upload whose result was answered', nullable: true, type: String })
+  duplicateOf: string | null;
+}
+
+export class UploadListDto {
+  @ApiProperty({ type: [UploadResponseDto], description: 'Uploads, newest first' })
+  data: UploadResponseDto[];
+  @ApiProperty({ description: 'Cursor of the next page; null: no more', nullable: true, type: String })
+  next: string | null;
+}
+
+export class UploadQueryDto {
+  @ApiPropertyOptional({ description: 'Only uploads of this kind', enum: UPLOAD_KINDS })
+  @IsOptional()
+  @IsIn(UPLOAD_KINDS)
+  kind?: UploadKind;
+
+  @ApiPropertyOptional({ description: 'Rows per page, default 1000, at most 10000', minimum: 1, maximum: 10000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'The `next` cursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  cursor?: string;
+}

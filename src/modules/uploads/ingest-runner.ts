@@ -1,0 +1,498 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { finished } from 'node:stream/promises';
+import { StringDecoder } from 'node:string_decoder';
+import { Inject, Injectable } from '@nestjs/common';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Logger } from 'pino';
+import { createRecordMapper, type RecordMapper } from '../../core/ingest/create-record-mapper.js';
+import { createCsvTokenizer } from '../../core/ingest/csv-tokenizer.js';
+import { resolveColumns } from '../../core/ingest/resolve-columns.js';
+import type { RowIssue } from '../../core/ingest/types.js';
+import type { ImportMappingSpec } from '../../core/ingest/validate-import-mapping.js';
+import { formatUtcIso } from '../../core/time/format-utc-iso.js';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config.js';
+import { DomainError } from '../../platform/errors/domain-error.js';
+import { httpStatusOf } from '../../platform/errors/error-codes.js';
+import { LOGGER } from '../../platform/logging/logger.js';
+import { ChannelsService } from '../channels/channels.service.js';
+import { BinaryCopyWriter } from './binary-copy-writer.js';
+import { ChunkStager, STAGING_SCHEMA } from './chunk-stager.js';
+import type { IngestOutcome, IngestRequest, IngestTransaction, ResolvedChannel, RowSink } from './ingest.types.js';
+import { RowErrors } from './row-errors.js';
+import type { UploadBody } from './upload-body.js';
+import { UploadsRepository, type UploadOutcome } from './uploads.repository.js';
+import { zoneClockFor } from './zone-clocks.js';
+
+/** A counting semaphore: at most `size` holders, the others wait in order. */
+class Semaphore {
+  private readonly waiting: Array<() => void> = [];
+  constructor(private free: number) {}
+
+  acquire(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free++;
+  }
+}
+
+/** What reading the body produced (the staged rows are in the database by then). */
+interface ReadResult {
+  bytes: number;
+  contentSha256: string;
+  tooLarge: boolean;
+  dataRecords: number;
+  rows: number;
+  skippedRows: number;
+  headerInvalid: boolean;
+  unknownChannels: Set<string>;
+  errors: RowErrors;
+  failure: unknown;
+}
+
+const EMPTY_SHA = createHash('sha256').digest('hex');
+
+/** camelCase JSON key of a snake_case column. */
+function camel(column: string): string {
+  return column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/**
+ * Runs one upload end to end: streams the body through the tokenizer (and the import mapping)
+ * and validates every row; valid rows are COPYed (binary format) in chunks into staging tables
+ * by a loader connection and merged chunk by chunk by the upload's one transaction while the
+ * body is still arriving (see ChunkStager). The transaction commits only if every row is valid
+ * and the upload is recorded in it: all or nothing. The same content (or Idempotency-Key) a
+ * second time answers the first result and writes nothing.
+ *
+ * Memory: the chunks waiting for the database (at most a few of 8 MB) and the sink's summaries
+ * (per channel, or per interval for contact logs), whatever the size of the file. The body is
+ * always read to its end, even after a problem, so that the client receives the answer instead
+ * of a reset connection. Uploads of one tenant and table family run one after the other
+ * (advisory lock); at most a third of the connection pool is used by uploads.
+ */
+@Injectable()
+export class IngestRunner {
+  private readonly slots: Semaphore;
+
+  constructor(
+    private readonly uploads: UploadsRepository,
+    private readonly channels: ChannelsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    this.slots = new Semaphore(Math.max(1, Math.floor(config.databasePoolSize / 3)));
+  }
+
+  async run<R>(request: IngestRequest<R>): Promise<IngestOutcome<R>> {
+    const startedAt = new Date();
+    const { tenantId, uploader, sink } = request;
+    const uploadId = randomUUID();
+    const record = {
+      id: uploadId,
+      kind: sink.kind,
+      keyId: uploader.keyId,
+      keyName: uploader.keyName,
+      contentType: null as string | null,
+      mapping: request.mappingName,
+      idempotencyKey: request.idempotencyKey,
+      contentSha256: null as string | null,
+      bytes: 0,
+      rowCount: 0,
+    };
+    const finish = async (q: Parameters<UploadsRepository['insert']>[0], outcome: UploadOutcome, extra: { errorCode?: string; errorMessage?: string; duplicateOf?: string; result?: unknown }): Promise<void> => {
+      const finishedAt = new Date();
+      await this.uploads.insert(q, tenantId, {
+        ...record,
+        startedAt,
+        finishedAt,
+        durationMs: finishedAt.getTime() - startedAt.getTime(),
+        outcome,
+        errorCode: extra.errorCode ?? null,
+        errorMessage: extra.errorMessage ?? null,
+        duplicateOf: extra.duplicateOf ?? null,
+        result: extra.result,
+      });
+    };
+    const recordFailure = async (error: unknown, q = this.uploads.pool()): Promise<void> => {
+      const domain = error instanceof DomainError ? error : null;
+      try {
+        await finish(q, domain && httpStatusOf(domain.code) < 500 ? 'rejected' : 'failed', {
+          errorCode: domain?.code ?? 'INTERNAL_ERROR',
+          errorMessage: error instanceof Error ? error.message : String(error),
+        });
+      } catch (e) {
+        this.logger.warn({ err: e, uploadId }, 'could not record a failed upload');
+      }
+    };
+
+    let body: UploadBody;
+    let mapping: { name: string; spec: ImportMappingSpec } | null;
+    try {
+      ({ body, mapping } = await request.prepare());
+      record.contentType = body.contentType;
+      if (request.idempotencyKey) {
+        const prior = await this.uploads.findSucceededByKey(tenantId, sink.kind, request.idempotencyKey);
+        if (prior) {
+          if (body.type === 'stream') for await (const _ of body.chunks) void _; // drain
+          await finish(this.uploads.pool(), 'duplicate', { duplicateOf: prior.id });
+          return { uploadId: prior.id, duplicate: true, result: prior.result as R };
+        }
+      }
+    } catch (error) {
+      await recordFailure(error);
+      throw error;
+    }
+
+    const channels = new Map<string, ResolvedChannel>();
+    for (const c of await this.channels.list(tenantId)) {
+      channels.set(c.code, { id: c.id, code: c.code, grid: { clock: zoneClockFor(c.timeZone), intervalMinutes: c.intervalMinutes, thresholdSeconds: c.thresholdSeconds } });
+    }
+    const codeOf = new Map([...channels.values()].map((c) => [c.id, c.code]));
+    // Each upload holds two pooled connections: limit how many run at once so that uploads can
+    // never take the whole pool (and wait for each other's second connection forever).
+    await this.slots.acquire();
+    let client: PoolClient;
+    let release: () => Promise<void>;
+    let loader: { client: PoolClient; release: () => Promise<void> };
+    try {
+      ({ client, release } = await this.uploads.acquire());
+      loader = await this.uploads.acquire().catch(async (e: unknown) => {
+        await release();
+        throw e;
+      });
+    } catch (error) {
+      this.slots.release();
+      await recordFailure(error);
+      throw error;
+    }
+    const stager = new ChunkStager(loader.client, sink, { client, tenantId, uploadId }, `s${Math.floor(startedAt.getTime() / 1000)}_${uploadId.slice(0, 8)}`);
+    let open = false;
+    try {
+      await this.dropStaleStaging(loader.client);
+      await client.query('BEGIN');
+      open = true;
+      // One upload at a time per tenant and table family: replacing intervals needs it, and a
+      // concurrent twin waits here and then finds the first as a duplicate.
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${tenantId}:${sink.kind === 'forecast' ? 'forecast' : 'actuals'}`]);
+      const t0 = Date.now();
+      const read = await this.read(body, sink, mapping, channels, stager);
+      const t1 = Date.now();
+      record.bytes = read.bytes;
+      record.rowCount = read.rows;
+      record.contentSha256 = read.contentSha256;
+      if (read.tooLarge || (body.type === 'stream' && body.truncated())) {
+        throw new DomainError('PAYLOAD_TOO_LARGE', `upload is larger than the limit of ${this.config.uploadLimitBytes} bytes (WFM_UPLOAD_LIMIT_BYTES)`);
+      }
+      if (read.failure) throw read.failure as Error;
+      if (read.headerInvalid) throw read.errors.toError();
+      if (read.dataRecords === 0) {
+        throw new DomainError('EMPTY_UPLOAD', read.bytes === 0 || read.contentSha256 === EMPTY_SHA ? 'the upload is empty' : 'the upload has a header but no rows');
+      }
+      if (read.unknownChannels.size > 0) await this.channels.requireAll(tenantId, [...read.unknownChannels]);
+      if (read.errors.count > 0) throw read.errors.toError();
+      if (read.rows === 0) throw new DomainError('EMPTY_UPLOAD', `every row (${read.skippedRows}) was left out by the skip rules of mapping ${mapping?.name ?? ''}`);
+      if (stager.failure) throw stager.failure as Error;
+      if (stager.duplicates) await this.rejectDuplicates(client, stager.tables, codeOf, body.type === 'json' ? 'json' : 'csv');
+
+      const prior = await this.uploads.findSucceeded(client, tenantId, sink.kind, {
+        contentSha256: read.contentSha256,
+        mapping: mapping?.name ?? null,
+        idempotencyKey: request.idempotencyKey,
+      });
+      if (prior) {
+        await client.query('ROLLBACK');
+        open = false;
+        await finish(client, 'duplicate', { duplicateOf: prior.id });
+        return { uploadId: prior.id, duplicate: true, result: prior.result as R };
+      }
+      const tx: IngestTransaction = {
+        client,
+        tenantId,
+        uploadId,
+        uploader,
+        contentSha256: read.contentSha256,
+        stagingTables: stager.tables,
+        formFields: body.type === 'stream' ? await body.formFields() : {},
+        filename: body.type === 'stream' ? body.filename : null,
+        jsonBody: body.type === 'json' ? body.body : null,
+        rows: read.rows,
+        skippedRows: read.skippedRows,
+        copy: (table, columns, write) => this.copy(client, table, columns, write),
+      };
+      const result = await sink.finish(tx);
+      const t2 = Date.now();
+      await finish(client, 'succeeded', { result });
+      await client.query('COMMIT');
+      open = false;
+      this.logger.debug({ uploadId, rows: read.rows, chunks: stager.tables.length, readAndMergeMs: t1 - t0, finishMs: t2 - t1, commitMs: Date.now() - t2 }, 'upload committed');
+      return { uploadId, duplicate: false, result };
+    } catch (error) {
+      if (open) await client.query('ROLLBACK').catch(() => undefined);
+      await recordFailure(error, client);
+      throw error;
+    } finally {
+      await stager.dropTables().catch((e: unknown) => this.logger.warn({ err: e, uploadId }, 'could not drop staging tables'));
+      await loader.release();
+      await release();
+      this.slots.release();
+    }
+  }
+
+  /**
+   * Drops staging tables left by processes that died mid-upload (older than six hours: the name
+   * carries the upload's start in epoch seconds; live uploads of other processes are younger).
+   */
+  private async dropStaleStaging(client: PoolClient): Promise<void> {
+    const { rows } = await client.query<{ name: string }>(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = $1 AND tablename ~ '^s[0-9]+_'
+          AND substring(tablename FROM '^s([0-9]+)_')::bigint < extract(epoch FROM now()) - 21600`,
+      [STAGING_SCHEMA],
+    );
+    if (rows.length) await client.query(`DROP TABLE IF EXISTS ${rows.map((r) => `${STAGING_SCHEMA}.${r.name}`).join(', ')}`);
+  }
+
+  /**
+   * Reads the whole body: tokenizes, maps, validates and stages every row (chunks are merged
+   * while reading goes on). Never stops reading early, so the client gets an answer.
+   */
+  private async read<R>(
+    body: UploadBody,
+    sink: RowSink<R>,
+    mapping: { name: string; spec: ImportMappingSpec } | null,
+    channels: Map<string, ResolvedChannel>,
+    stager: ChunkStager<R, unknown>,
+  ): Promise<ReadResult> {
+    const errors = new RowErrors(body.type === 'json' ? 'json' : 'csv');
+    const out: ReadResult = {
+      bytes: 0, contentSha256: EMPTY_SHA, tooLarge: false, dataRecords: 0, rows: 0, skippedRows: 0,
+      headerInvalid: false, unknownChannels: new Set(), errors, failure: null,
+    };
+    const issues: RowIssue[] = [];
+    let positions: Int32Array = new Int32Array(0);
+    let headerLength = 0;
+    let mapper: RecordMapper | null = null;
+    let labels = new Map<string, string>();
+    const label = (column: string): string => labels.get(column) ?? column;
+    const mapped: string[] = [];
+    let rejected = false;
+    const reject = (): void => {
+      if (!rejected) stager.stop();
+      rejected = true;
+    };
+
+    const onData = (fields: readonly string[], line: number): void => {
+      out.dataRecords++;
+      if (out.headerInvalid) return;
+      let rec = fields;
+      if (mapper) {
+        if (fields.length !== headerLength && mapping?.spec.delimiter !== 'whitespace') {
+          errors.add(line, undefined, '', `has ${fields.length} fields; the header has ${headerLength}`);
+          return reject();
+        }
+        const r = mapper.map(fields, mapped);
+        if (r === 'skip') {
+          out.skippedRows++;
+          return;
+        }
+        if (r !== 'ok') {
+          errors.add(line, r.column, r.value, r.reason);
+          return reject();
+        }
+        rec = mapped;
+      } else if (fields.length !== headerLength) {
+        errors.add(line, undefined, '', `has ${fields.length} fields; the header has ${headerLength}`);
+        return reject();
+      }
+      const code = (rec[positions[0]] ?? '').trim();
+      if (code === '') {
+        errors.add(line, label('channel'), '', 'is required');
+        return reject();
+      }
+      const channel = channels.get(code);
+      if (!channel) {
+        if (out.unknownChannels.size < 1000) out.unknownChannels.add(code);
+        return reject();
+      }
+      issues.length = 0;
+      if (sink.accept(rec, positions, channel, line, stager.w, issues)) {
+        out.rows++;
+        stager.rowDone();
+      } else {
+        for (const i of issues) errors.add(line, label(i.column), i.value, i.reason);
+        reject();
+      }
+    };
+    const onHeader = (header: readonly string[]): void => {
+      headerLength = header.length;
+      let canonical: readonly string[] = header;
+      if (mapping) {
+        const m = createRecordMapper(mapping.spec, header);
+        mapper = m;
+        for (const i of m.issues) errors.add(1, i.column, '', i.reason);
+        canonical = m.header;
+        labels = new Map(m.header.map((c, k) => [c, m.sources[k]]));
+      }
+      const resolved = resolveColumns(canonical, sink.columns);
+      positions = resolved.positions;
+      for (const i of resolved.issues) errors.add(1, label(i.column), '', i.reason);
+      if (errors.count > 0) {
+        out.headerInvalid = true;
+        reject();
+      }
+    };
+
+    if (body.type === 'json') {
+      try {
+        this.readJson(body.body, sink, onHeader, onData, errors, out);
+      } catch (error) {
+        out.failure = error;
+        reject();
+      }
+    } else {
+      const hash = createHash('sha256');
+      const decoder = new StringDecoder('utf8');
+      let seenHeader = false;
+      const tokenizer = createCsvTokenizer({
+        delimiter: mapping?.spec.delimiter ?? ',',
+        onRecord: (fields, line) => {
+          if (!seenHeader) {
+            seenHeader = true;
+            onHeader(fields);
+          } else {
+            onData(fields, line);
+          }
+        },
+        onError: (line, reason) => {
+          errors.add(line, undefined, '', reason);
+          reject();
+        },
+      });
+      let stopped = false;
+      try {
+        for await (const chunk of body.chunks) {
+          if (stopped) continue; // keep reading: the client gets an answer, not a reset
+          out.bytes += chunk.length;
+          if (out.bytes > this.config.uploadLimitBytes) {
+            out.tooLarge = true;
+            stopped = true;
+            reject();
+            continue;
+          }
+          hash.update(chunk);
+          try {
+            tokenizer.push(decoder.write(chunk));
+            await stager.throttle();
+          } catch (error) {
+            out.failure = error;
+            stopped = true;
+            reject();
+          }
+        }
+      } catch (error) {
+        // The body itself failed: the client went away, or a multipart body without a file.
+        out.failure ??= error;
+        stopped = true;
+        reject();
+      }
+      if (!stopped) {
+        try {
+          tokenizer.push(decoder.end());
+          tokenizer.end();
+        } catch (error) {
+          out.failure = error;
+          reject();
+        }
+      }
+      out.contentSha256 = hash.digest('hex');
+    }
+    await stager.drain();
+    return out;
+  }
+
+  /** JSON `{ rows: [...] }`: each row an object with camelCase keys of the canonical columns. */
+  private readJson<R>(
+    body: unknown,
+    sink: RowSink<R>,
+    onHeader: (header: readonly string[]) => void,
+    onData: (fields: readonly string[], line: number) => void,
+    errors: RowErrors,
+    out: ReadResult,
+  ): void {
+    const text = JSON.stringify(body ?? null);
+    out.bytes = Buffer.byteLength(text);
+    out.contentSha256 = createHash('sha256').update(text).digest('hex');
+    const rows = (body as { rows?: unknown } | null)?.rows;
+    if (!Array.isArray(rows)) {
+      throw new DomainError('VALIDATION_FAILED', 'rows: must be an array of objects', { errorCount: 1, errors: [{ field: 'rows', reason: 'must be an array of objects' }] });
+    }
+    const names = sink.columns.map((c) => c.name);
+    const keys = names.map(camel);
+    onHeader(names);
+    const fields: string[] = new Array<string>(names.length);
+    rows.forEach((row: unknown, i) => {
+      if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+        out.dataRecords++;
+        errors.add(i, undefined, '', 'must be an object');
+        return;
+      }
+      const r = row as Record<string, unknown>;
+      let bad = false;
+      for (const key of Object.keys(r)) {
+        if (!keys.includes(key)) {
+          errors.add(i, key, '', `is not a field; expected ${keys.join(', ')}`);
+          bad = true;
+        }
+      }
+      if (bad) {
+        out.dataRecords++;
+        return;
+      }
+      keys.forEach((key, k) => {
+        const v = r[key];
+        fields[k] = v === null || v === undefined ? '' : typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
+      });
+      onData(fields, i);
+    });
+  }
+
+  private async copy(client: PoolClient, table: string, columns: string, write: (writer: BinaryCopyWriter) => void): Promise<void> {
+    const copy = client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN (FORMAT binary)`));
+    const done = finished(copy);
+    const writer = new BinaryCopyWriter((chunk) => copy.write(chunk));
+    write(writer);
+    writer.finish();
+    copy.end();
+    await done;
+  }
+
+  /** 422 INVALID_ROWS naming both (all) lines of each (channel, interval) staged more than once. */
+  private async rejectDuplicates(client: PoolClient, tables: string[], codeOf: Map<number, string>, mode: 'csv' | 'json'): Promise<never> {
+    const staged = tables.map((t) => `SELECT line, channel_id, interval_start FROM ${t}`).join(' UNION ALL ');
+    const { rows } = await client.query<{ channelId: number; intervalStart: Date; lines: number[]; total: number }>(
+      `SELECT channel_id AS "channelId", interval_start AS "intervalStart", lines, (sum(n - 1) OVER ())::int AS total
+         FROM (SELECT channel_id, interval_start, array_agg(line ORDER BY line) AS lines, count(*) AS n
+                 FROM (${staged}) s GROUP BY channel_id, interval_start HAVING count(*) > 1) d
+        ORDER BY lines[1] LIMIT 100`,
+    );
+    const errors = new RowErrors(mode);
+    for (const d of rows) {
+      const [first, ...later] = d.lines;
+      const where = mode === 'csv' ? 'line' : 'row';
+      for (const line of later) {
+        errors.add(line, 'interval_start', formatUtcIso(d.intervalStart.getTime()),
+          `duplicate row: channel ${codeOf.get(d.channelId) ?? d.channelId}, interval ${formatUtcIso(d.intervalStart.getTime())} is on ${where}s ${first} and ${line}`);
+      }
+    }
+    errors.count = Math.max(errors.count, rows[0]?.total ?? 0);
+    throw errors.toError();
+  }
+}
