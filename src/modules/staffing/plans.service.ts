@@ -22,14 +22,9 @@ import {
   DEFAULT_LIMIT,
 } from '../uploads/listing.js';
 import type { PlanChannelSettingsDto, PlanCreateDto, PlanIntervalDto, PlanListDto, PlanResponseDto } from './dto/plan.dto.js';
-import { goalsOf } from './staffing-engine.js';
-import { allocateResults, channelSettings, checkSettings, runGroup } from './staffing-engine.js';
+import { allocateResults, channelSettings, checkSettings, goalsOf, nullable, runGroup } from './staffing-engine.js';
 import { PlansRepository, type PlanIntervalColumns, type PlanIntervalRow, type PlanRow } from './plans.repository.js';
 import { warningNames } from './staffing.service.js';
-
-function nullable(x: number): number | null {
-  return Number.isNaN(x) ? null : x;
-}
 
 function planIntervalDto(channel: ListingChannel, r: PlanIntervalRow): PlanIntervalDto {
   const ms = r.intervalStart.getTime();

@@ -2,11 +2,7 @@ import { DEFAULT_SERVICE_LEVEL_DEFINITION, type ServiceLevelDefinition } from '.
 import { evaluateStaffingBatch } from '../../core/staffing/evaluate-staffing-batch.js';
 import { scheduledAgents } from '../../core/staffing/scheduled-agents.js';
 import { solveStaffingBatch } from '../../core/staffing/solve-staffing-batch.js';
-import {
-  BINDING_CODES,
-  type StaffingGoals,
-  type StaffingModel,
-} from '../../core/staffing/staffing-types.js';
+import type { StaffingGoals, StaffingModel } from '../../core/staffing/staffing-types.js';
 import type { FieldError } from '../../platform/errors/domain-error.js';
 import type { Channel } from '../channels/channel.js';
 import type { StaffingGoalDto } from './dto/staffing-request.dto.js';
@@ -193,4 +189,7 @@ export function runGroup(
   return firstInfeasible;
 }
 
-export const INFEASIBLE = BINDING_CODES.infeasible;
+/** Kernels write NaN for "not applicable"; the API says null. */
+export function nullable(x: number): number | null {
+  return Number.isNaN(x) ? null : x;
+}

@@ -11,16 +11,13 @@ import {
   channelSettings,
   checkSettings,
   goalsOf,
+  nullable,
   runGroup,
   type StaffingResultColumns,
   type StaffingSettings,
 } from './staffing-engine.js';
 
 const WARNING_NAMES = Object.entries(STAFFING_WARNING_BITS) as Array<[StaffingWarning, number]>;
-
-function nullable(x: number): number | null {
-  return Number.isNaN(x) ? null : x;
-}
 
 export function warningNames(bits: number): StaffingWarning[] {
   const out: StaffingWarning[] = [];
