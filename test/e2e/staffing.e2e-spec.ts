@@ -79,6 +79,20 @@ describe('staffing API', () => {
     expect(fewer.body.intervals[0].abandonRate).toBeGreaterThan(0.01);
   });
 
+  it('flags staffing below the occupancy floor as over-staffed', async () => {
+    const res = await post('calculate', { goal: { ...goal8020, minOccupancy: 0.75 }, intervals: [a10] }).expect(200);
+    expect(res.body.intervals[0]).toMatchObject({ agents: 14, warnings: ['min-occupancy'] });
+    const fine = await post('calculate', { goal: { ...goal8020, minOccupancy: 0.7 }, intervals: [a10] }).expect(200);
+    expect(fine.body.intervals[0].warnings).toEqual([]);
+  });
+
+  it('models chat concurrency c as an effective handle time AHT / c', async () => {
+    const chat = await post('calculate', { goal: goal8020, concurrency: 2, intervals: [{ volume: 200, ahtSeconds: 360 }] }).expect(200);
+    const same = await post('calculate', { goal: goal8020, intervals: [{ volume: 200, ahtSeconds: 180 }] }).expect(200);
+    expect(chat.body.intervals[0].agents).toBe(same.body.intervals[0].agents);
+    expect(chat.body.intervals[0].serviceLevel).toBeCloseTo(same.body.intervals[0].serviceLevel, 12);
+  });
+
   it('volume 0 needs 0 agents', async () => {
     const res = await post('calculate', { goal: goal8020, intervals: [{ volume: 0, ahtSeconds: 180 }] }).expect(200);
     expect(res.body.intervals[0]).toMatchObject({ agents: 0, scheduledAgents: 0, binding: 'none' });
