@@ -2,10 +2,12 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { Logger } from 'pino';
 import { ActualsModule } from './modules/actuals/actuals.module.js';
+import { AdherenceModule } from './modules/adherence/adherence.module.js';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module.js';
 import { ApiKeyGuard } from './modules/auth/api-key.guard.js';
 import { ChannelsModule } from './modules/channels/channels.module.js';
 import { DemoModule } from './modules/demo/demo.module.js';
+import { ForecastingModule } from './modules/forecasting/forecasting.module.js';
 import { ForecastsModule } from './modules/forecasts/forecasts.module.js';
 import { ImportMappingsModule } from './modules/import-mappings/import-mappings.module.js';
 import { StaffingModule } from './modules/staffing/staffing.module.js';
@@ -21,7 +23,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [PlatformModule.forRoot(config, databaseUrl, logger), TenantsModule, ApiKeysModule, ChannelsModule, DemoModule, StaffingModule,
-        UploadsModule, ImportMappingsModule, ForecastsModule, ActualsModule],
+        UploadsModule, ImportMappingsModule, ForecastsModule, ActualsModule, AdherenceModule, ForecastingModule],
       providers: [{ provide: APP_GUARD, useClass: ApiKeyGuard }],
     };
   }

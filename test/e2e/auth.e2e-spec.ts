@@ -41,6 +41,21 @@ export const ROLE_MATRIX: Record<string, Role[]> = {
   'DELETE /api/v1/import-mappings/{name}': ['planner'],
   'GET /api/v1/uploads': READ,
   'GET /api/v1/uploads/{id}': READ,
+  // forecasting (issue 5): planners run forecasting
+  'POST /api/v1/forecasts/backtest': ['planner'],
+  'POST /api/v1/forecasts/generate': ['planner'],
+  'PUT /api/v1/calendar/special-days': ['planner'],
+  'GET /api/v1/calendar/special-days': READ,
+  'GET /api/v1/reports/forecast-accuracy': READ,
+  'GET /api/v1/jobs/{id}': READ,
+  // adherence (issue 6): schedulers write schedules, agent states and rules; everyone reads
+  'POST /api/v1/schedules': ['scheduler'],
+  'POST /api/v1/agent-states': ['scheduler'],
+  'GET /api/v1/adherence/rules': READ,
+  'PUT /api/v1/adherence/rules': ['scheduler'],
+  'GET /api/v1/adherence': READ,
+  'GET /api/v1/adherence/exceptions': READ,
+  'GET /api/v1/staffing/headcount': READ,
 };
 const PUBLIC_ROUTES = ['GET /health', 'GET /metrics'];
 

@@ -14,6 +14,8 @@ export interface ForecastVersion {
   rowCount: number;
   contentSha256: string;
   uploadId: string | null;
+  /** What made a model version: the method per channel and its back-test scores (null for uploads); read only. */
+  metadata?: Record<string, unknown> | null;
 }
 
 /** One interval of a forecast version, as the staffing module reads them. */

@@ -21,6 +21,7 @@ export interface ForecastVersionJson {
   rowCount: number;
   contentSha256: string;
   uploadId: string | null;
+  metadata?: Record<string, unknown> | null;
 }
 
 export function versionJson(v: ForecastVersion): ForecastVersionJson {

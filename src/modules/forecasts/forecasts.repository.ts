@@ -19,7 +19,7 @@ export const FORECAST_STAGING_COLUMNS = 'line, channel_id, interval_start, volum
 
 const COLUMNS = `id, label, source, created_by_key_id AS "createdByKeyId", created_by_key_name AS "createdByKeyName",
   created_at AS "createdAt", channel_codes AS "channels", first_interval_start AS "firstIntervalStart",
-  last_interval_start AS "lastIntervalStart", row_count AS "rowCount", content_sha256 AS "contentSha256", upload_id AS "uploadId"`;
+  last_interval_start AS "lastIntervalStart", row_count AS "rowCount", content_sha256 AS "contentSha256", upload_id AS "uploadId", metadata`;
 
 @Injectable()
 export class ForecastsRepository {

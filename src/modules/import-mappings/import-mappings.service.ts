@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { UploadKind } from '../../core/ingest/types.js';
+import type { RecordedUploadKind } from '../uploads/ingest.types.js';
 import { validateImportMapping, type ImportMappingSpec } from '../../core/ingest/validate-import-mapping.js';
 import { notFound, validationFailed } from '../../platform/errors/domain-error.js';
 import type { ImportMappingPutDto, ImportMappingResponseDto } from './dto/import-mapping.dto.js';
@@ -44,7 +44,7 @@ export class ImportMappingsService {
   }
 
   /** The mapping to read an upload of `kind` with (?mapping=name); 404 unknown, 422 other kind. */
-  async forUpload(tenantId: string, name: string, kind: UploadKind): Promise<{ name: string; spec: ImportMappingSpec }> {
+  async forUpload(tenantId: string, name: string, kind: RecordedUploadKind): Promise<{ name: string; spec: ImportMappingSpec }> {
     const row = await this.mappings.find(tenantId, name);
     if (!row) throw notFound('IMPORT_MAPPING_NOT_FOUND', 'import mapping', name);
     if (row.spec.kind !== kind) {

@@ -58,6 +58,9 @@ interface ReadResult {
   failure: unknown;
 }
 
+/** What channel-free sinks (schedules, agent states) receive in place of a row's channel. */
+export const NO_CHANNEL: ResolvedChannel = { id: 0, code: '', grid: { clock: zoneClockFor('UTC'), intervalMinutes: 30, thresholdSeconds: 0 } };
+
 const EMPTY_SHA = createHash('sha256').digest('hex');
 
 /** camelCase JSON key of a snake_case column. */
@@ -182,7 +185,7 @@ export class IngestRunner {
       open = true;
       // One upload at a time per tenant and table family: replacing intervals needs it, and a
       // concurrent twin waits here and then finds the first as a duplicate.
-      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${tenantId}:${sink.kind === 'forecast' ? 'forecast' : 'actuals'}`]);
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${tenantId}:${sink.kind === 'forecast' || sink.channelFree ? sink.kind : 'actuals'}`]);
       const t0 = Date.now();
       const read = await this.read(body, sink, mapping, channels, stager);
       const t1 = Date.now();
@@ -311,6 +314,17 @@ export class IngestRunner {
       } else if (fields.length !== headerLength) {
         errors.add(line, undefined, '', `has ${fields.length} fields; the header has ${headerLength}`);
         return reject();
+      }
+      if (sink.channelFree) {
+        issues.length = 0;
+        if (sink.accept(rec, positions, NO_CHANNEL, line, stager.w, issues)) {
+          out.rows++;
+          stager.rowDone();
+        } else {
+          for (const i of issues) errors.add(line, label(i.column), i.value, i.reason);
+          reject();
+        }
+        return;
       }
       const code = (rec[positions[0]] ?? '').trim();
       if (code === '') {

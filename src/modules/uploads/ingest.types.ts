@@ -4,6 +4,9 @@ import type { ImportMappingSpec } from '../../core/ingest/validate-import-mappin
 import type { BinaryCopyWriter } from './binary-copy-writer.js';
 import type { UploadBody } from './upload-body.js';
 
+/** What the upload log records: the mappable kinds, and schedules and agent states (issue 6). */
+export type RecordedUploadKind = UploadKind | 'schedules' | 'agent-states';
+
 /** A channel of the tenant as the ingestion pipeline sees it. */
 export interface ResolvedChannel {
   id: number;
@@ -47,7 +50,12 @@ export interface IngestTransaction extends ChunkContext {
  * each chunk is merged as soon as it is staged, then `finish` completes the upload.
  */
 export interface RowSink<R, C = unknown> {
-  readonly kind: UploadKind;
+  readonly kind: RecordedUploadKind;
+  /**
+   * True when rows carry no `channel` column (schedules, agent states): the runner then skips
+   * channel resolution and `accept` receives NO_CHANNEL.
+   */
+  readonly channelFree?: boolean;
   readonly columns: readonly ColumnSpec[];
   /** Column definitions of a staging table, and the column list of its COPY. */
   readonly stagingColumnsDdl: string;

@@ -188,8 +188,14 @@ export async function sendCsv(response: Response, filename: string, header: read
     if (buffer.length > 64 * 1024) {
       if (!response.write(buffer)) {
         await new Promise<void>((resolve) => {
-          response.once('drain', resolve);
-          response.once('close', resolve);
+          // Remove both listeners whichever fires: a long export waits for many drains.
+          const done = (): void => {
+            response.off('drain', done);
+            response.off('close', done);
+            resolve();
+          };
+          response.once('drain', done);
+          response.once('close', done);
         });
         if (response.destroyed) return;
       }

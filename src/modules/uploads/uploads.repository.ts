@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import type { UploadKind } from '../../core/ingest/types.js';
+import type { RecordedUploadKind as UploadKind } from './ingest.types.js';
 
 export type UploadOutcome = 'succeeded' | 'duplicate' | 'rejected' | 'failed';
 

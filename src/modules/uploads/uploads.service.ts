@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { UploadKind } from '../../core/ingest/types.js';
+import type { RecordedUploadKind as UploadKind } from './ingest.types.js';
 import { DomainError, notFound } from '../../platform/errors/domain-error.js';
 import type { UploadListDto, UploadResponseDto } from './dto/upload.dto.js';
 import { UploadsRepository, type UploadRow } from './uploads.repository.js';

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'CHANNEL_NOT_FOUND'
   | 'PLAN_NOT_FOUND'
   | 'FORECAST_VERSION_NOT_FOUND'
+  | 'JOB_NOT_FOUND'
   | 'UPLOAD_NOT_FOUND'
   | 'IMPORT_MAPPING_NOT_FOUND'
   // 409
@@ -34,6 +35,7 @@ export type ErrorCode =
   | 'INVALID_ROWS'
   | 'EMPTY_UPLOAD'
   | 'UNKNOWN_CHANNELS'
+  | 'INSUFFICIENT_HISTORY'
   // 429 / 5xx
   | 'RATE_LIMITED'
   | 'INTERNAL_ERROR'
@@ -54,6 +56,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'CHANNEL_NOT_FOUND':
     case 'PLAN_NOT_FOUND':
     case 'FORECAST_VERSION_NOT_FOUND':
+    case 'JOB_NOT_FOUND':
     case 'UPLOAD_NOT_FOUND':
     case 'IMPORT_MAPPING_NOT_FOUND':
       return 404;
@@ -73,6 +76,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'INVALID_ROWS':
     case 'EMPTY_UPLOAD':
     case 'UNKNOWN_CHANNELS':
+    case 'INSUFFICIENT_HISTORY':
       return 422;
     case 'RATE_LIMITED':
       return 429;
@@ -92,4 +96,5 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'INVALID_INTERVALS', 'GOAL_UNREACHABLE', 'INVALID_ROWS', 'EMPTY_UPLOAD', 'UNKNOWN_CHANNELS',
   'RATE_LIMITED', 'INTERNAL_ERROR', 'DATABASE_UNAVAILABLE',
   'UPLOAD_NOT_FOUND', 'IMPORT_MAPPING_NOT_FOUND', 'FORECAST_IN_USE',
+  'INSUFFICIENT_HISTORY', 'JOB_NOT_FOUND',
 ];

@@ -61,6 +61,8 @@ export class ForecastVersionDto {
   contentSha256: string;
   @ApiProperty({ description: 'The upload that created the version', nullable: true, type: String })
   uploadId: string | null;
+  @ApiProperty({ description: 'Model versions: the method chosen per channel and its back-test scores (POST /forecasts/generate); null for uploads', nullable: true, type: 'object', additionalProperties: true })
+  metadata?: Record<string, unknown> | null;
 }
 
 export class ForecastUploadDto extends ForecastVersionDto {

@@ -1,14 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { UPLOAD_KINDS, type UploadKind } from '../../../core/ingest/types.js';
+import { UPLOAD_KINDS } from '../../../core/ingest/types.js';
+import type { RecordedUploadKind as UploadKind } from '../ingest.types.js';
+
+const KINDS: readonly UploadKind[] = [...UPLOAD_KINDS, 'schedules', 'agent-states'];
 
 const OUTCOMES = ['succeeded', 'duplicate', 'rejected', 'failed'];
 
 export class UploadResponseDto {
   @ApiProperty({ description: 'Upload id (UUID)', format: 'uuid' })
   id: string;
-  @ApiProperty({ description: 'What was uploaded', enum: UPLOAD_KINDS })
+  @ApiProperty({ description: 'What was uploaded', enum: KINDS })
   kind: UploadKind;
   @ApiProperty({ description: 'Id of the API key that uploaded; null for uploads of the engine itself (demo data)', nullable: true, type: String })
   keyId: string | null;
@@ -50,9 +53,9 @@ export class UploadListDto {
 }
 
 export class UploadQueryDto {
-  @ApiPropertyOptional({ description: 'Only uploads of this kind', enum: UPLOAD_KINDS })
+  @ApiPropertyOptional({ description: 'Only uploads of this kind', enum: KINDS })
   @IsOptional()
-  @IsIn(UPLOAD_KINDS)
+  @IsIn(KINDS)
   kind?: UploadKind;
 
   @ApiPropertyOptional({ description: 'Rows per page, default 1000, at most 10000', minimum: 1, maximum: 10000 })

@@ -1,0 +1,64 @@
+/**
+ * Benchmark `forecast-backtest-bank`: the Anonymous Bank 1999 arrivals (6-minute bins of
+ * ../shared/data/anonymous-bank-1999/callcenter_6min_1999.csv) as 30-minute intervals of one
+ * UTC channel, back-tested with every method: one-week horizons, re-fitted each week over the
+ * last 8 weeks of 1999, 12 weeks of training history. Prints one JSON line per method:
+ * {"name","method","intervalWape","dailyWape","intervalMape","bias","poissonNoiseFloor",
+ *  "improvementOverSeasonalNaive","seconds"}.
+ *
+ *   npm run build && node dist/bench/forecast-backtest-bank.bench.js
+ *
+ * Skips (one JSON line with "skipped") when the shared data folder is absent.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { accuracyMeasures } from '../src/core/forecasting/accuracy-measures.js';
+import { poissonNoiseFloor } from '../src/core/forecasting/poisson-noise-floor.js';
+import { rollingOriginBacktest } from '../src/core/forecasting/rolling-origin-backtest.js';
+import { sumBlocks } from '../src/core/forecasting/sum-blocks.js';
+import { FORECAST_METHODS } from '../src/core/forecasting/types.js';
+import { projectRoot } from '../src/platform/project-root.js';
+
+const FILE = resolve(projectRoot(), '../shared/data/anonymous-bank-1999/callcenter_6min_1999.csv');
+const SLOTS = 48;
+
+function loadSeries(): Float64Array {
+  const lines = readFileSync(FILE, 'utf8').split(/\r?\n/);
+  const series = new Float64Array(365 * SLOTS);
+  const first = Date.UTC(1999, 0, 1);
+  for (const line of lines.slice(1)) {
+    if (!line) continue;
+    const [date, start, , , calls] = line.split(',');
+    const day = Math.round((Date.parse(`${date}T00:00:00Z`) - first) / 86_400_000);
+    const [hh, mm] = start.split(':').map(Number);
+    series[day * SLOTS + Math.floor((hh * 60 + mm) / 30)] += Number(calls);
+  }
+  return series;
+}
+
+if (!existsSync(FILE)) {
+  console.log(JSON.stringify({ name: 'forecast-backtest-bank', skipped: `${FILE} is absent` }));
+} else {
+  const series = loadSeries();
+  const origins = 8;
+  const options = { firstOriginDay: 365 - 7 * origins, origins, horizonDays: 7, stepDays: 7, trainDays: 84 };
+  let naive = NaN;
+  for (const method of FORECAST_METHODS) {
+    const f = new Float64Array(origins * 7 * SLOTS);
+    const a = new Float64Array(f.length);
+    const start = performance.now();
+    rollingOriginBacktest(method, series, SLOTS, options, f, a);
+    const seconds = (performance.now() - start) / 1000;
+    const interval = accuracyMeasures(f, a);
+    const fd = new Float64Array(f.length / SLOTS);
+    const ad = new Float64Array(fd.length);
+    sumBlocks(f, SLOTS, fd);
+    sumBlocks(a, SLOTS, ad);
+    const daily = accuracyMeasures(fd, ad);
+    if (method === 'seasonal-naive') naive = interval.wape;
+    console.log(JSON.stringify({
+      name: 'forecast-backtest-bank', method, intervalWape: interval.wape, dailyWape: daily.wape, intervalMape: interval.mape,
+      bias: interval.bias, poissonNoiseFloor: poissonNoiseFloor(f), improvementOverSeasonalNaive: 1 - interval.wape / naive, seconds,
+    }));
+  }
+}

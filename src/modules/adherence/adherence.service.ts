@@ -1,0 +1,452 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import { accumulateIntervalSeconds } from '../../core/adherence/accumulate-interval-seconds.js';
+import { occupancyFromVolume } from '../../core/adherence/occupancy-from-volume.js';
+import type { AdherenceResult } from '../../core/adherence/adherence-result.js';
+import { spreadAcrossChannels } from '../../core/adherence/spread-across-channels.js';
+import { sweepAdherence } from '../../core/adherence/sweep-adherence.js';
+import type { ZoneClock } from '../../core/time/create-zone-clock.js';
+import { civilFromDays } from '../../core/time/civil-from-days.js';
+import { daysFromCivil } from '../../core/time/days-from-civil.js';
+import { formatLocalIso } from '../../core/time/format-local-iso.js';
+import { formatUtcIso } from '../../core/time/format-utc-iso.js';
+import { parseTimestamp, type ParsedTimestamp } from '../../core/time/parse-timestamp.js';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config.js';
+import { DomainError, validationFailed } from '../../platform/errors/domain-error.js';
+import type { Channel } from '../channels/channel.js';
+import { ChannelsService } from '../channels/channels.service.js';
+import { IngestRunner } from '../uploads/ingest-runner.js';
+import type { ResolvedChannel, Uploader } from '../uploads/ingest.types.js';
+import { DEFAULT_LIMIT, wantsCsv, type Listing } from '../uploads/listing.js';
+import { openUploadBody } from '../uploads/upload-body.js';
+import { zoneClockFor } from '../uploads/zone-clocks.js';
+import { compileSettings, DEFAULT_SETTINGS, NO_STATE, parseAdherenceSettings, type AdherenceSettings, type CompiledSettings } from './adherence-settings.js';
+import { AdherenceRepository, type ScheduleRow, type StateRow } from './adherence.repository.js';
+import { AgentStatesSink, type AgentStatesResult } from './agent-states.sink.js';
+import type { AdherenceQueryDto, ExceptionQueryDto, HeadcountQueryDto } from './dto/adherence.dto.js';
+import { SchedulesSink, type SchedulesResult } from './schedules.sink.js';
+
+const DAY_MS = 86_400_000;
+const MAX_RANGE_DAYS = 93;
+/** Late log-off is looked for up to this long after the last shift of the range. */
+const LATE_WINDOW_MS = DAY_MS;
+const scratch: ParsedTimestamp = { localMs: 0, offsetMinutes: null };
+
+const ADHERENCE_CSV = [
+  'level', 'key', 'period_start', 'period_start_local', 'scheduled_seconds', 'adherent_seconds', 'adherence',
+  'productive_scheduled_seconds', 'worked_seconds', 'conformance', 'exceptions', 'early_log_off_seconds', 'late_log_off_seconds',
+];
+const EXCEPTION_CSV = ['agent_id', 'team', 'activity', 'state', 'start', 'end', 'duration_seconds'];
+const HEADCOUNT_CSV = [
+  'channel', 'period_start', 'period_start_local', 'scheduled', 'staffed', 'required', 'scheduled_over_under', 'staffed_over_under',
+  'busy_seconds', 'idle_seconds', 'occupancy', 'answered', 'volume_occupancy',
+];
+
+/** One rolled-up adherence row (ratios recomputed from the summed seconds). */
+export interface AdherenceRowDto {
+  level: 'agent' | 'team' | 'channel';
+  key: string;
+  periodStart: string;
+  periodStartLocal: string;
+  scheduledSeconds: number;
+  adherentSeconds: number;
+  adherence: number | null;
+  productiveScheduledSeconds: number;
+  workedSeconds: number;
+  conformance: number | null;
+  exceptions: number;
+  earlyLogOffSeconds: number;
+  lateLogOffSeconds: number;
+}
+
+export interface ExceptionDto {
+  agentId: string;
+  team: string | null;
+  /** Scheduled activity; `after-shift` for a late log-off. */
+  activity: string;
+  /** Actual state; `none` when nothing was logged. */
+  state: string;
+  start: string;
+  end: string;
+  durationSeconds: number;
+}
+
+export interface HeadcountDto {
+  channel: string;
+  periodStart: string;
+  periodStartLocal: string;
+  scheduled: number;
+  staffed: number;
+  required: number | null;
+  scheduledOverUnder: number | null;
+  staffedOverUnder: number | null;
+  busySeconds: number;
+  idleSeconds: number;
+  occupancy: number | null;
+  /** Answered contacts of the interval (interval actuals), null without actuals. */
+  answered: number | null;
+  /** The seed's occupancy from volume: answered × AHT ÷ (staffed × interval seconds). */
+  volumeOccupancy: number | null;
+}
+
+/** Bounds of a read: an instant with an offset, or a date (UTC midnight). */
+function bound(field: 'from' | 'to', text: string | undefined): number {
+  if (text === undefined || text === '') throw validationFailed([{ field, reason: 'is required' }]);
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (date) return Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]));
+  if (parseTimestamp(text, scratch) && scratch.offsetMinutes !== null) return scratch.localMs - scratch.offsetMinutes * 60_000;
+  throw validationFailed([{ field, value: text, reason: 'must be an instant with an offset (2026-03-02T09:30:00Z) or a date (2026-03-02)' }]);
+}
+
+function range(q: { from?: string; to?: string }): { fromMs: number; toMs: number } {
+  const fromMs = bound('from', q.from);
+  const toMs = bound('to', q.to);
+  if (!(toMs > fromMs)) throw validationFailed([{ field: 'to', value: q.to, reason: 'must be after from' }]);
+  if (toMs - fromMs > MAX_RANGE_DAYS * DAY_MS) throw validationFailed([{ field: 'to', value: q.to, reason: `a read covers at most ${MAX_RANGE_DAYS} days` }]);
+  return { fromMs, toMs };
+}
+
+/** The first instant of a local date (midnight, or the first instant after a skipped midnight). */
+function localMidnight(clock: ZoneClock, localDayMs: number): number {
+  for (let shift = 0; shift <= 120; shift += 15) {
+    const r = clock.resolveLocal(localDayMs + shift * 60_000);
+    if (r.kind === 'unique') return r.utcMs;
+    if (r.kind === 'ambiguous') return r.earlierUtcMs;
+  }
+  return localDayMs;
+}
+
+/** Start of the period (local day, ISO week from Monday, month) holding an instant. */
+function periodStart(clock: ZoneClock, utcMs: number, granularity: 'day' | 'week' | 'month'): number {
+  let day = Math.floor((utcMs + clock.offsetMinutesAt(utcMs) * 60_000) / DAY_MS);
+  if (granularity === 'week') day -= (((day + 3) % 7) + 7) % 7;
+  else if (granularity === 'month') {
+    const c = civilFromDays(day);
+    day = daysFromCivil(c.year, c.month, 1);
+  }
+  return localMidnight(clock, day * DAY_MS);
+}
+
+/** Start of the local interval (of `minutes`) holding an instant. */
+function intervalStart(clock: ZoneClock, utcMs: number, minutes: number): number {
+  const offset = clock.offsetMinutesAt(utcMs) * 60_000;
+  const step = minutes * 60_000;
+  return Math.floor((utcMs + offset) / step) * step - offset;
+}
+
+const ratio = (num: number, den: number): number | null => (den > 0 ? num / den : null);
+
+/** Schedules, agent states, adherence rules, and what is computed from them. */
+@Injectable()
+export class AdherenceService {
+  constructor(
+    private readonly runner: IngestRunner,
+    private readonly repository: AdherenceRepository,
+    private readonly channels: ChannelsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async getRules(tenantId: string): Promise<AdherenceSettings> {
+    const stored = await this.repository.readSettings(tenantId);
+    return stored ? (stored as AdherenceSettings) : DEFAULT_SETTINGS;
+  }
+
+  async putRules(tenantId: string, body: unknown): Promise<AdherenceSettings> {
+    const settings = parseAdherenceSettings(body);
+    await this.repository.writeSettings(tenantId, settings);
+    return settings;
+  }
+
+  async uploadSchedules(tenantId: string, uploader: Uploader, request: Request, idempotencyKey: string | null): Promise<SchedulesResult & { duplicate: boolean }> {
+    const settings = await this.getRules(tenantId);
+    const channels = new Map<string, ResolvedChannel>();
+    for (const c of await this.channels.list(tenantId)) {
+      channels.set(c.code, { id: c.id, code: c.code, grid: { clock: zoneClockFor(c.timeZone), intervalMinutes: c.intervalMinutes, thresholdSeconds: c.thresholdSeconds } });
+    }
+    const sink = new SchedulesSink(this.repository, channels, new Set(settings.activities.map((a) => a.code)), this.mode(request));
+    const out = await this.runner.run({ tenantId, uploader, mappingName: null, idempotencyKey, sink, prepare: () => Promise.resolve({ body: openUploadBody(request, this.config.uploadLimitBytes, true), mapping: null }) });
+    return { ...out.result, duplicate: out.duplicate };
+  }
+
+  async uploadStates(tenantId: string, uploader: Uploader, request: Request, idempotencyKey: string | null): Promise<AgentStatesResult & { duplicate: boolean }> {
+    const settings = await this.getRules(tenantId);
+    const sink = new AgentStatesSink(this.repository, new Set(settings.states.map((s) => s.code)), this.mode(request));
+    const out = await this.runner.run({ tenantId, uploader, mappingName: null, idempotencyKey, sink, prepare: () => Promise.resolve({ body: openUploadBody(request, this.config.uploadLimitBytes, true), mapping: null }) });
+    return { ...out.result, duplicate: out.duplicate };
+  }
+
+  private mode(request: Request): 'csv' | 'json' {
+    return (request.headers['content-type'] ?? '').toLowerCase().startsWith('application/json') ? 'json' : 'csv';
+  }
+
+  /**
+   * Loads the shifts starting in [from, to) and the states around them, and runs the sweep.
+   * `splitMinutes`: cut each schedule row at the local interval grid of its first channel
+   * (interval granularity); pieces of one row keep its activity, so the result is the same.
+   */
+  private async compute(tenantId: string, fromMs: number, toMs: number, split: boolean, agentFilter: string | null) {
+    const compiled = compileSettings(await this.getRules(tenantId));
+    const channels = new Map((await this.channels.list(tenantId)).map((c) => [c.code, c]));
+    let stored = await this.repository.readSchedules(tenantId, fromMs, toMs);
+    if (agentFilter !== null) stored = stored.filter((r) => r.agentId === agentFilter);
+    const agentIds = [...new Set(stored.map((r) => r.agentId))];
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const r of stored) {
+      lo = Math.min(lo, r.startAt.getTime());
+      hi = Math.max(hi, r.endAt.getTime());
+    }
+    const states = stored.length ? await this.repository.readStates(tenantId, lo, hi + LATE_WINDOW_MS, agentIds) : [];
+    const rows = split ? this.splitRows(stored, channels) : stored;
+    return { compiled, channels, rows, result: this.sweep(compiled, rows, states, agentIds) };
+  }
+
+  private splitRows(rows: ScheduleRow[], channels: Map<string, Channel>): ScheduleRow[] {
+    const out: ScheduleRow[] = [];
+    for (const r of rows) {
+      const ch = channels.get(r.channelCodes[0] ?? '');
+      const clock = zoneClockFor(ch?.timeZone ?? 'UTC');
+      const minutes = ch?.intervalMinutes ?? 30;
+      let t = r.startAt.getTime();
+      const end = r.endAt.getTime();
+      while (t < end) {
+        const next = Math.min(end, intervalStart(clock, t, minutes) + minutes * 60_000);
+        out.push({ ...r, startAt: new Date(t), endAt: new Date(next) });
+        t = next;
+      }
+    }
+    return out;
+  }
+
+  private sweep(compiled: CompiledSettings, rows: ScheduleRow[], states: StateRow[], agentIds: string[]): AdherenceResult {
+    const agentIndex = new Map(agentIds.map((a, i) => [a, i]));
+    const A = compiled.settings.activities.length;
+    // Activities no longer in the list: a code no state satisfies (never in adherence).
+    const unknownActivity = A;
+    const S = compiled.rules.stateCount;
+    const satisfies = new Uint8Array((A + 1) * (S + 1));
+    satisfies.set(compiled.rules.satisfies);
+    // States of agents outside the schedule, or of codes no longer in the list, are left out.
+    const n = states.length;
+    const cols = { agent: new Int32Array(n), code: new Int32Array(n), start: new Float64Array(n), end: new Float64Array(n) };
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const s = states[i];
+      const a = agentIndex.get(s.agentId);
+      const code = compiled.stateIndex.get(s.state);
+      if (a === undefined || code === undefined) continue;
+      cols.agent[m] = a;
+      cols.code[m] = code;
+      cols.start[m] = s.start;
+      cols.end[m] = s.end;
+      m++;
+    }
+    return sweepAdherence(
+      {
+        agent: Int32Array.from(rows, (r) => agentIndex.get(r.agentId)!),
+        code: Int32Array.from(rows, (r) => compiled.activityIndex.get(r.activity) ?? unknownActivity),
+        start: Float64Array.from(rows, (r) => r.startAt.getTime() / 1000),
+        end: Float64Array.from(rows, (r) => r.endAt.getTime() / 1000),
+      },
+      { agent: cols.agent.subarray(0, m), code: cols.code.subarray(0, m), start: cols.start.subarray(0, m), end: cols.end.subarray(0, m) },
+      { ...compiled.rules, satisfies, productiveActivity: Uint8Array.from([...compiled.rules.productiveActivity, 0]) },
+    );
+  }
+
+  async adherence(tenantId: string, q: AdherenceQueryDto, request: Request): Promise<Listing> {
+    const { fromMs, toMs } = range(q);
+    const level = q.level ?? 'agent';
+    const granularity = q.granularity ?? 'day';
+    const { compiled, channels, rows, result } = await this.compute(tenantId, fromMs, toMs, granularity === 'interval', null);
+    const exceptionsByRow = new Float64Array(rows.length);
+    for (const e of result.exceptions) exceptionsByRow[e.scheduleRow]++;
+    const groups = new Map<string, AdherenceRowDto & { ms: number }>();
+    rows.forEach((r, i) => {
+      const keys: Array<[string, number, string]> =
+        level === 'agent' ? [[r.agentId, 1, r.channelCodes[0] ?? '']]
+          : level === 'team' ? [[r.team ?? '', 1, r.channelCodes[0] ?? '']]
+            : r.channelCodes.map((c) => [c, 1 / r.channelCodes.length, c]);
+      for (const [key, share, zoneChannel] of keys) {
+        const clock = zoneClockFor(channels.get(zoneChannel)?.timeZone ?? 'UTC');
+        const ms = granularity === 'interval' ? r.startAt.getTime() : periodStart(clock, result.shiftStart[i] * 1000, granularity);
+        const id = `${key}\u0000${ms}`;
+        let g = groups.get(id);
+        if (!g) {
+          g = {
+            level, key, ms, periodStart: formatUtcIso(ms), periodStartLocal: formatLocalIso(ms, clock.offsetMinutesAt(ms)),
+            scheduledSeconds: 0, adherentSeconds: 0, adherence: null, productiveScheduledSeconds: 0, workedSeconds: 0,
+            conformance: null, exceptions: 0, earlyLogOffSeconds: 0, lateLogOffSeconds: 0,
+          };
+          groups.set(id, g);
+        }
+        const productive = compiled.rules.productiveActivity[compiled.activityIndex.get(r.activity) ?? -1] === 1;
+        g.scheduledSeconds += share * result.scheduledSeconds[i];
+        g.adherentSeconds += share * result.adherentSeconds[i];
+        if (productive) g.productiveScheduledSeconds += share * result.scheduledSeconds[i];
+        g.workedSeconds += share * result.workedSeconds[i];
+        g.exceptions += share * exceptionsByRow[i];
+        g.earlyLogOffSeconds += share * result.earlyLogOffSeconds[i];
+        g.lateLogOffSeconds += share * result.lateLogOffSeconds[i];
+      }
+    });
+    const out = [...groups.values()]
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.ms - b.ms))
+      .map(({ ms: _ms, ...g }) => ({ ...g, adherence: ratio(g.adherentSeconds, g.scheduledSeconds), conformance: ratio(g.workedSeconds, g.productiveScheduledSeconds) }));
+    return this.listing(request, q, out, 'adherence.csv', ADHERENCE_CSV);
+  }
+
+  async exceptions(tenantId: string, q: ExceptionQueryDto, request: Request): Promise<Listing> {
+    const { fromMs, toMs } = range(q);
+    const { compiled, rows, result } = await this.compute(tenantId, fromMs, toMs, false, q.agent ?? null);
+    const minSeconds = q.minSeconds ?? 0;
+    const out: ExceptionDto[] = [];
+    for (const e of result.exceptions) {
+      const row = rows[e.scheduleRow];
+      if (q.team !== undefined && row.team !== q.team) continue;
+      const duration = e.end - e.start;
+      if (duration < minSeconds) continue;
+      out.push({
+        agentId: row.agentId,
+        team: row.team,
+        activity: e.activity < 0 ? 'after-shift' : (compiled.settings.activities[e.activity]?.code ?? row.activity),
+        state: e.state >= compiled.rules.stateCount ? NO_STATE : compiled.settings.states[e.state].code,
+        start: formatUtcIso(e.start * 1000),
+        end: formatUtcIso(e.end * 1000),
+        durationSeconds: duration,
+      });
+    }
+    out.sort((a, b) => (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+    return this.listing(request, q, out, 'adherence-exceptions.csv', EXCEPTION_CSV);
+  }
+
+  /**
+   * Per channel and interval: scheduled productive agents (time-weighted), staffed agents from
+   * states (productive states), both with an agent of k channels counting 1/k on each; required
+   * agents (`agents` of the newest plan covering the interval: agents on contacts, the same
+   * footing as productive headcount), the differences, occupancy from states (busy ÷ (busy +
+   * idle) seconds) and the seed's occupancy from volume (interval actuals ÷ staffed agents).
+   */
+  async headcount(tenantId: string, q: HeadcountQueryDto, request: Request): Promise<Listing> {
+    const { fromMs, toMs } = range(q);
+    const compiled = compileSettings(await this.getRules(tenantId));
+    const all = await this.channels.list(tenantId);
+    const given = q.channel?.map((c) => c.trim()).filter((c) => c !== '') ?? [];
+    const unknown = given.filter((c) => !all.some((x) => x.code === c));
+    if (unknown.length) throw new DomainError('UNKNOWN_CHANNELS', `unknown channel codes: ${unknown.join(', ')}`, { unknown });
+    const chosen = (given.length ? all.filter((c) => given.includes(c.code)) : all).sort((a, b) => (a.code < b.code ? -1 : 1));
+    const channelIndex = new Map(all.map((c, i) => [c.code, i]));
+    const schedule = await this.repository.readSchedulesOverlapping(tenantId, fromMs, toMs);
+    const states = await this.repository.readStates(tenantId, fromMs, toMs, null);
+    const roster = await this.repository.readAgents(tenantId);
+
+    // Scheduled: productive activities, each schedule row on its own channels.
+    const sOffsets = new Int32Array(schedule.length + 1);
+    const sChannels: number[] = [];
+    schedule.forEach((r, i) => {
+      for (const c of r.channelCodes) if (channelIndex.has(c)) sChannels.push(channelIndex.get(c)!);
+      sOffsets[i + 1] = sChannels.length;
+    });
+    const scheduled = spreadAcrossChannels(
+      Int32Array.from(schedule, (_r, i) => i),
+      Float64Array.from(schedule, (r) => r.startAt.getTime() / 1000),
+      Float64Array.from(schedule, (r) => r.endAt.getTime() / 1000),
+      Uint8Array.from(schedule, (r) => compiled.rules.productiveActivity[compiled.activityIndex.get(r.activity) ?? -1] ?? 0),
+      sOffsets,
+      Int32Array.from(sChannels),
+    );
+    // Staffed and occupancy: states on the agent's roster channels.
+    const agentIndex = new Map(roster.map((a, i) => [a.agentId, i]));
+    const aOffsets = new Int32Array(roster.length + 1);
+    const aChannels: number[] = [];
+    roster.forEach((a, i) => {
+      for (const c of a.channelCodes) if (channelIndex.has(c)) aChannels.push(channelIndex.get(c)!);
+      aOffsets[i + 1] = aChannels.length;
+    });
+    const known = states.filter((s) => agentIndex.has(s.agentId) && compiled.stateIndex.has(s.state));
+    const stateOf = (s: StateRow) => compiled.settings.states[compiled.stateIndex.get(s.state)!];
+    const spreadStates = (keep: (s: StateRow) => boolean) =>
+      spreadAcrossChannels(
+        Int32Array.from(known, (s) => agentIndex.get(s.agentId)!),
+        Float64Array.from(known, (s) => s.start),
+        Float64Array.from(known, (s) => s.end),
+        Uint8Array.from(known, (s) => (keep(s) ? 1 : 0)),
+        aOffsets,
+        Int32Array.from(aChannels),
+      );
+    const staffed = spreadStates((s) => stateOf(s).productive);
+    const busy = spreadStates((s) => stateOf(s).occupancy === 'busy');
+    const idle = spreadStates((s) => stateOf(s).occupancy === 'idle');
+
+    const out: HeadcountDto[] = [];
+    for (const ch of chosen) {
+      const clock = zoneClockFor(ch.timeZone);
+      const step = ch.intervalMinutes * 60_000;
+      const starts: number[] = [];
+      for (let t = intervalStart(clock, fromMs, ch.intervalMinutes); t < toMs; t += step) starts.push(t);
+      if (!starts.length) continue;
+      const edges = Float64Array.from([...starts, starts[starts.length - 1] + step], (ms) => ms / 1000);
+      const ci = channelIndex.get(ch.code)!;
+      const sum = (seg: ReturnType<typeof spreadAcrossChannels>): Float64Array => {
+        const pick = Array.from(seg.channel.keys()).filter((k) => seg.channel[k] === ci);
+        const acc = new Float64Array(starts.length);
+        accumulateIntervalSeconds(
+          Float64Array.from(pick, (k) => seg.start[k]),
+          Float64Array.from(pick, (k) => seg.end[k]),
+          Float64Array.from(pick, (k) => seg.weight[k]),
+          new Int32Array(pick.length),
+          edges,
+          acc,
+        );
+        return acc;
+      };
+      const [sch, stf, bsy, idl] = [sum(scheduled), sum(staffed), sum(busy), sum(idle)];
+      const required = new Map((await this.repository.readRequired(tenantId, ch.id, starts[0], toMs)).map((r) => [r.intervalStart.getTime(), r.agents]));
+      const volumes = new Map((await this.repository.readVolumes(tenantId, ch.id, starts[0], toMs)).map((r) => [r.intervalStart.getTime(), r]));
+      starts.forEach((ms, b) => {
+        const seconds = step / 1000;
+        const req = required.get(ms) ?? null;
+        const volume = volumes.get(ms);
+        const scheduledAgents = sch[b] / seconds;
+        const staffedAgents = stf[b] / seconds;
+        out.push({
+          channel: ch.code,
+          periodStart: formatUtcIso(ms),
+          periodStartLocal: formatLocalIso(ms, clock.offsetMinutesAt(ms)),
+          scheduled: scheduledAgents,
+          staffed: staffedAgents,
+          required: req,
+          scheduledOverUnder: req === null ? null : scheduledAgents - req,
+          staffedOverUnder: req === null ? null : staffedAgents - req,
+          busySeconds: bsy[b],
+          idleSeconds: idl[b],
+          occupancy: ratio(bsy[b], bsy[b] + idl[b]),
+          answered: volume ? volume.answered : null,
+          volumeOccupancy: volume && staffedAgents > 0
+            ? occupancyFromVolume(volume.answered, volume.answered > 0 ? volume.handleSeconds / volume.answered : 0, staffedAgents, seconds)
+            : null,
+        });
+      });
+    }
+    return this.listing(request, q, out, 'headcount.csv', HEADCOUNT_CSV);
+  }
+
+  /** A computed list as a JSON page (cursor = offset) or a CSV stream. */
+  private listing(request: Request, q: { format?: 'json' | 'csv'; limit?: number; cursor?: string }, rows: object[], filename: string, header: readonly string[]): Listing {
+    if (wantsCsv(request, q.format)) {
+      return {
+        type: 'csv',
+        filename,
+        header,
+        rows: (async function* () {
+          for (const r of rows) yield await Promise.resolve(Object.values(r));
+        })(),
+      };
+    }
+    const offset = q.cursor === undefined ? 0 : Number(Buffer.from(q.cursor, 'base64url').toString('utf8'));
+    if (!Number.isInteger(offset) || offset < 0) throw new DomainError('MALFORMED_REQUEST', 'cursor is not a cursor of this listing');
+    const limit = q.limit ?? DEFAULT_LIMIT;
+    const page = rows.slice(offset, offset + limit);
+    const next = offset + limit < rows.length ? Buffer.from(String(offset + limit)).toString('base64url') : null;
+    return { type: 'json', body: { data: page, next } };
+  }
+}

@@ -1,0 +1,145 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { FORECAST_METHODS, type ForecastMethod } from '../../../core/forecasting/types.js';
+import type { ForecastVersionJson } from '../../forecasts/forecast.sink.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const GENERATE_METHODS = ['auto', ...FORECAST_METHODS] as const;
+export type GenerateMethod = (typeof GENERATE_METHODS)[number];
+
+export class ForecastGenerateDto {
+  @ApiProperty({ description: 'Channel codes to forecast (at most 500)', type: [String], example: ['sales'] })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(500)
+  @IsString({ each: true })
+  channels!: string[];
+
+  @ApiProperty({ description: 'First local day of the horizon (YYYY-MM-DD, midnight of each channel)', example: '2026-03-02' })
+  @Matches(DATE, { message: 'horizonStart must be a date YYYY-MM-DD' })
+  horizonStart!: string;
+
+  @ApiProperty({ description: 'Days forecast, 7 to 91 (1 to 13 weeks)', minimum: 7, maximum: 91 })
+  @IsInt()
+  @Min(7)
+  @Max(91)
+  horizonDays!: number;
+
+  @ApiProperty({ description: '`auto` picks per channel the method with the lowest back-test WAPE', enum: GENERATE_METHODS })
+  @IsIn(GENERATE_METHODS)
+  method!: GenerateMethod;
+
+  @ApiPropertyOptional({ description: 'Weeks of history used, default 12 (at most 104)', minimum: 3, maximum: 104 })
+  @IsOptional()
+  @IsInt()
+  @Min(3)
+  @Max(104)
+  historyWeeks?: number;
+
+  @ApiPropertyOptional({ description: 'Label of the new version (default "<method> forecast from <horizonStart>")' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  label?: string;
+
+  @ApiPropertyOptional({ description: 'true: always answer 202 with a job. Otherwise runs over 400,000 history intervals in all are jobs, smaller ones answer 201 at once' })
+  @IsOptional()
+  @IsBoolean()
+  async?: boolean;
+}
+
+export class ForecastBacktestDto {
+  @ApiProperty({ description: 'Channel codes, at most 50 per request', type: [String] })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  channels!: string[];
+
+  @ApiProperty({ description: 'First forecast origin: a local date (YYYY-MM-DD); origins step one week', example: '1999-11-06' })
+  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
+  from!: string;
+
+  @ApiProperty({ description: 'End of the evaluated period (exclusive local date): every horizon ends by then', example: '1999-12-31' })
+  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
+  to!: string;
+
+  @ApiProperty({ description: 'Days forecast at each origin, 1 to 91', minimum: 1, maximum: 91 })
+  @IsInt()
+  @Min(1)
+  @Max(91)
+  horizonDays!: number;
+
+  @ApiPropertyOptional({ description: 'Methods to evaluate (default all)', enum: FORECAST_METHODS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayNotEmpty()
+  @IsIn(FORECAST_METHODS, { each: true })
+  methods?: ForecastMethod[];
+
+  @ApiPropertyOptional({ description: 'Weeks of history each origin is fitted on, default 12', minimum: 2, maximum: 104 })
+  @IsOptional()
+  @IsInt()
+  @Min(2)
+  @Max(104)
+  historyWeeks?: number;
+}
+
+/** Accuracy measures of one level (interval or day): fractions, not percentages. */
+export class AccuracyDto {
+  @ApiProperty({ description: 'Σ|F−A| ÷ ΣA' }) wape!: number | null;
+  @ApiProperty({ description: 'Mean |F−A| ÷ A over points with A > 0' }) mape!: number | null;
+  @ApiProperty({ description: '(ΣF − ΣA) ÷ ΣA: the seed forecast accuracy of the total' }) bias!: number | null;
+  @ApiProperty({ description: 'Share of points with A > 0 whose (F − A) ÷ A is within ±5%' }) withinFivePercent!: number | null;
+  @ApiProperty({ description: 'ΣF' }) sumForecast!: number;
+  @ApiProperty({ description: 'ΣA' }) sumActual!: number;
+  @ApiProperty({ description: 'Points compared' }) points!: number;
+}
+
+export class MonthAccuracyDto {
+  @ApiProperty({ description: 'Local month YYYY-MM' }) month!: string;
+  @ApiProperty({ description: 'ΣF of the month' }) forecast!: number;
+  @ApiProperty({ description: 'ΣA of the month' }) actual!: number;
+  @ApiProperty({ description: 'The seed forecast accuracy (F − A) ÷ A of the month; null when A = 0' }) accuracy!: number | null;
+}
+
+export class BacktestResultDto {
+  @ApiProperty({ description: 'Channel code' }) channel!: string;
+  @ApiProperty({ enum: FORECAST_METHODS, description: 'Method evaluated' }) method!: ForecastMethod;
+  @ApiProperty({ description: 'Forecast origins evaluated' }) origins!: number;
+  @ApiProperty({ type: AccuracyDto, description: 'Measures over every interval of the horizons' }) interval!: AccuracyDto;
+  @ApiProperty({ type: AccuracyDto, description: 'Measures over the daily totals' }) daily!: AccuracyDto;
+  @ApiProperty({ type: [MonthAccuracyDto], description: 'Forecast and actual per local month of the horizons, with the seed accuracy' }) byMonth!: MonthAccuracyDto[];
+}
+
+export class BacktestResponseDto {
+  @ApiProperty({ type: [BacktestResultDto], description: 'One row per channel and method' }) data!: BacktestResultDto[];
+  @ApiProperty({ description: 'Per channel, the method with the lowest interval WAPE', type: 'object', additionalProperties: { type: 'string' } })
+  best!: Record<string, ForecastMethod>;
+}
+
+/** What generate records per channel in the version's metadata. */
+export interface ChannelModelJson {
+  method: ForecastMethod;
+  /** First and last local day of the history used (inclusive); it ends with the last day that has actuals. */
+  historyStart: string;
+  historyEnd: string;
+  historyDays: number;
+  /** Interval and daily WAPE of each method tried, on the last weeks of the history (auto only). */
+  backtest: Partial<Record<ForecastMethod, { intervalWape: number | null; dailyWape: number | null; origins: number }>> | null;
+  specialDays: number;
+}
+
+export interface ForecastModelMetadataJson {
+  method: GenerateMethod;
+  horizonStart: string;
+  horizonDays: number;
+  historyWeeks: number;
+  channels: Record<string, ChannelModelJson>;
+}
+
+export class ForecastGenerateResponseDto {
+  @ApiProperty({ description: 'The new forecast version (as GET /forecasts/{id})' }) version!: ForecastVersionJson;
+  @ApiProperty({ description: 'Method chosen per channel and its back-test scores (also stored with the version)' }) metadata!: ForecastModelMetadataJson;
+  @ApiProperty({ description: 'Generation time in milliseconds' }) elapsedMs!: number;
+}

@@ -1,0 +1,25 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
+import { CurrentPrincipal, type Principal } from '../auth/principal.js';
+import { ReadAccess } from '../auth/roles.js';
+import { sendListing } from '../uploads/listing.js';
+import { ForecastAccuracyListDto, ForecastAccuracyQueryDto } from './dto/forecast-accuracy.dto.js';
+import { ForecastAccuracyService } from './forecast-accuracy.service.js';
+
+@ApiTags('reports')
+@Controller('api/v1/reports')
+export class ReportsController {
+  constructor(private readonly service: ForecastAccuracyService) {}
+
+  @Get('forecast-accuracy')
+  @ReadAccess()
+  @ApiOperation({ summary: 'Forecast against actual (offered) for any stored version, with the seed variance (F − A) ÷ A per row and the shares of intervals and months within ±5%' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: ForecastAccuracyListDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'FORECAST_VERSION_NOT_FOUND' })
+  async forecastAccuracy(@CurrentPrincipal() p: Principal, @Query() q: ForecastAccuracyQueryDto, @Req() request: Request, @Res() response: Response): Promise<void> {
+    await sendListing(request, response, await this.service.report(p.tenantId, q, request));
+  }
+}

@@ -1,0 +1,188 @@
+import request from 'supertest';
+import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
+
+/**
+ * Schedules, agent states, rules and the adherence reads (issue 6). Expected figures are worked
+ * out by hand in the comments from the uploaded rows.
+ */
+const Z = (hhmm: string, day = '2026-03-02'): string => `${day}T${hhmm}:00Z`;
+
+const SCHEDULE = [
+  'agent_id,team,channels,activity,start,end',
+  `a1,red,voice,work,${Z('09:00')},${Z('12:00')}`,
+  `a1,red,voice,lunch,${Z('12:00')},${Z('13:00')}`,
+  `a1,red,voice,work,${Z('13:00')},${Z('17:00')}`,
+  `a2,blue,voice|chat,work,${Z('09:00')},${Z('09:45')}`,
+].join('\n');
+
+const STATES = [
+  'agent_id,state,start,end',
+  `a1,available,${Z('09:00')},${Z('12:00')}`,
+  `a1,lunch,${Z('12:00')},${Z('13:10')}`, // back 10 minutes late
+  `a1,available,${Z('13:10')},${Z('17:00')}`,
+  `a1,offline,${Z('17:00')},${Z('18:00')}`,
+  `a2,on-contact,${Z('09:00')},${Z('09:20')}`,
+  `a2,available,${Z('09:20')},${Z('09:30')}`,
+  `a2,after-contact-work,${Z('09:30')},${Z('09:45')}`,
+].join('\n');
+
+describe('schedule adherence', () => {
+  let t: TestApp;
+  let tenant: TenantKeys;
+  const as = (role: keyof TenantKeys['keys']): [string, string] => ['Authorization', `Bearer ${tenant.keys[role]}`];
+  const post = (path: string, body: string): request.Test => request(t.baseUrl).post(path).set(...as('scheduler')).set('Content-Type', 'text/csv').send(body);
+  const get = (path: string): request.Test => request(t.baseUrl).get(path).set(...as('analyst'));
+  const count = async (table: string, agent: string): Promise<number> =>
+    (await t.dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = $1 AND agent_id = $2`, [tenant.tenantId, agent]))[0].n;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    tenant = await t.newTenant();
+    await request(t.baseUrl).put('/api/v1/channels/voice').set(...as('admin')).send({ name: 'Voice', media: 'voice-inbound', timeZone: 'UTC', intervalMinutes: 30, serviceLevelTarget: 0.8, thresholdSeconds: 20 }).expect(201);
+    await request(t.baseUrl).put('/api/v1/channels/chat').set(...as('admin')).send({ name: 'Chat', media: 'chat', timeZone: 'UTC', intervalMinutes: 30, thresholdSeconds: 30 }).expect(201);
+  });
+  afterAll(() => t.close());
+
+  it('serves the default rules and validates a PUT', async () => {
+    const rules = await get('/api/v1/adherence/rules').expect(200);
+    expect(rules.body.activities.map((a: { code: string }) => a.code)).toEqual(['work', 'break', 'lunch', 'meeting', 'training', 'coaching', 'time-off', 'offline']);
+    expect(rules.body.states).toHaveLength(9);
+    expect(rules.body).toMatchObject({ graceSeconds: 60, midnightAttribution: 'shift-start', satisfies: { work: ['available', 'on-contact', 'after-contact-work', 'outbound'] } });
+    const bad = await request(t.baseUrl).put('/api/v1/adherence/rules').set(...as('scheduler')).send({ graceSeconds: -1, satisfies: { work: ['dancing'] } }).expect(422);
+    expect(bad.body.code).toBe('VALIDATION_FAILED');
+    expect(bad.body.details.errors.map((e: { field: string }) => e.field).sort()).toEqual(['graceSeconds', 'satisfies.work']);
+    const put = await request(t.baseUrl).put('/api/v1/adherence/rules').set(...as('scheduler')).send({ graceSeconds: 30 }).expect(200);
+    expect(put.body.graceSeconds).toBe(30);
+    expect((await get('/api/v1/adherence/rules').expect(200)).body.graceSeconds).toBe(30);
+    await request(t.baseUrl).put('/api/v1/adherence/rules').set(...as('scheduler')).send({}).expect(200);
+  });
+
+  it('stores schedules and agent states, and answers the same bytes as a duplicate', async () => {
+    const s = await post('/api/v1/schedules', SCHEDULE).expect(201);
+    expect(s.body).toMatchObject({ kind: 'schedules', rows: 4, agents: 2, agentDays: 2, replacedRows: 0, firstStart: Z('09:00'), lastEnd: Z('17:00'), duplicate: false });
+    const again = await post('/api/v1/schedules', SCHEDULE).expect(200);
+    expect(again.body).toMatchObject({ uploadId: s.body.uploadId, duplicate: true });
+    const st = await post('/api/v1/agent-states', STATES).expect(201);
+    expect(st.body).toMatchObject({ kind: 'agent-states', form: 'segments', rows: 7, agents: 2, segments: 7, from: Z('09:00'), to: Z('18:00') });
+    expect(await count('agent_states', 'a1')).toBe(4);
+  });
+
+  it('refuses overlapping activities of one agent naming both lines, and writes nothing', async () => {
+    const csv = ['agent_id,team,channels,activity,start,end', `a3,red,voice,work,${Z('09:00')},${Z('12:00')}`, `a3,red,voice,meeting,${Z('11:00')},${Z('12:00')}`].join('\n');
+    const res = await post('/api/v1/schedules', csv).expect(422);
+    expect(res.body.code).toBe('INVALID_ROWS');
+    expect(res.body.details.errors).toEqual([{ line: 3, column: 'start', value: Z('11:00'), reason: 'overlapping activities of agent a3: lines 2 and 3' }]);
+    expect(await count('schedule_activities', 'a3')).toBe(0);
+  });
+
+  it('refuses overlapping states, unknown codes and local times without offset with line and column', async () => {
+    const overlap = ['agent_id,state,start,end', `a9,available,${Z('09:00')},${Z('10:00')}`, `a9,break,${Z('09:59')},${Z('10:15')}`].join('\n');
+    const res = await post('/api/v1/agent-states', overlap).expect(422);
+    expect(res.body.details.errors[0]).toMatchObject({ line: 3, column: 'start', reason: 'overlapping states of agent a9: lines 2 and 3' });
+    const bad = ['agent_id,state,start,end', `a9,dancing,${Z('09:00')},${Z('10:00')}`, 'a9,available,2026-03-02 10:00,2026-03-02 11:00'].join('\n');
+    const res2 = await post('/api/v1/agent-states', bad).expect(422);
+    expect(res2.body.details.errors.map((e: { line: number; column: string }) => [e.line, e.column])).toEqual([[2, 'state'], [3, 'start'], [3, 'end']]);
+    const unknownChannel = ['agent_id,team,channels,activity,start,end', `a9,red,voice|fax,work,${Z('09:00')},${Z('10:00')}`].join('\n');
+    expect((await post('/api/v1/schedules', unknownChannel).expect(422)).body.details.errors[0]).toMatchObject({ line: 2, column: 'channels' });
+    expect(await count('agent_states', 'a9')).toBe(0);
+  });
+
+  it('replaces an agent\'s day on re-upload, a night shift belonging to the day it starts', async () => {
+    const first = ['agent_id,team,channels,activity,start,end',
+      `a4,red,voice,work,${Z('09:00', '2026-03-03')},${Z('17:00', '2026-03-03')}`,
+      `a5,red,voice,work,${Z('22:00', '2026-03-03')},${Z('23:59', '2026-03-03')}`,
+      `a5,red,voice,break,${Z('23:59', '2026-03-03')},${Z('02:00', '2026-03-04')}`].join('\n');
+    expect((await post('/api/v1/schedules', first).expect(201)).body).toMatchObject({ agents: 2, agentDays: 2, replacedRows: 0 });
+    const days: Array<{ d: string }> = await t.dataSource.query(`SELECT DISTINCT local_day::text AS d FROM schedule_activities WHERE tenant_id = $1 AND agent_id = 'a5'`, [tenant.tenantId]);
+    expect(days).toEqual([{ d: '2026-03-03' }]);
+    const second = ['agent_id,team,channels,activity,start,end',
+      `a4,red,voice,work,${Z('10:00', '2026-03-03')},${Z('12:00', '2026-03-03')}`,
+      `a4,red,voice,lunch,${Z('12:00', '2026-03-03')},${Z('12:30', '2026-03-03')}`,
+      `a5,red,voice,work,${Z('21:00', '2026-03-03')},${Z('01:00', '2026-03-04')}`].join('\n');
+    expect((await post('/api/v1/schedules', second).expect(201)).body).toMatchObject({ agents: 2, agentDays: 2, replacedRows: 3 });
+    expect(await count('schedule_activities', 'a4')).toBe(2);
+    expect(await count('schedule_activities', 'a5')).toBe(1);
+  });
+
+  it('closes state events by the next event and the last by the end of the log; refuses two at one instant', async () => {
+    const events = ['agent_id,state,at', `a6,available,${Z('09:00', '2026-03-05')}`, `a6,lunch,${Z('12:00', '2026-03-05')}`,
+      `a6,available,${Z('13:00', '2026-03-05')}`, `a7,offline,${Z('20:00', '2026-03-05')}`].join('\n');
+    const res = await post('/api/v1/agent-states', events).expect(201);
+    expect(res.body).toMatchObject({ form: 'events', rows: 4, agents: 1, segments: 3, to: Z('20:00', '2026-03-05') });
+    const rows: Array<{ state: string; e: Date }> = await t.dataSource.query(`SELECT state, end_at AS e FROM agent_states WHERE tenant_id = $1 AND agent_id = 'a6' ORDER BY start_at`, [tenant.tenantId]);
+    expect(rows.map((r) => [r.state, r.e.toISOString()])).toEqual([
+      ['available', '2026-03-05T12:00:00.000Z'], ['lunch', '2026-03-05T13:00:00.000Z'], ['available', '2026-03-05T20:00:00.000Z'],
+    ]);
+    const same = ['agent_id,state,at', `a8,available,${Z('09:00')}`, `a8,break,${Z('09:00')}`].join('\n');
+    expect((await post('/api/v1/agent-states', same).expect(422)).body.details.errors[0]).toMatchObject({ line: 3, column: 'at', reason: 'two events at the same instant of agent a8: lines 2 and 3' });
+  });
+
+  it('takes JSON rows too, naming a bad row by its path', async () => {
+    const ok = await request(t.baseUrl).post('/api/v1/agent-states').set(...as('scheduler'))
+      .send({ rows: [{ agentId: 'j1', state: 'available', start: Z('09:00', '2026-03-06'), end: Z('10:00', '2026-03-06') }] }).expect(201);
+    expect(ok.body).toMatchObject({ form: 'segments', rows: 1, segments: 1 });
+    const bad = await request(t.baseUrl).post('/api/v1/schedules').set(...as('scheduler'))
+      .send({ rows: [{ agentId: 'j1', team: 'red', channels: 'voice', activity: 'nap', start: Z('09:00', '2026-03-06'), end: Z('10:00', '2026-03-06') }] }).expect(422);
+    expect(bad.body.details.errors[0]).toMatchObject({ field: 'rows[0].activity', value: 'nap' });
+  });
+
+  it('reports adherence and conformance by agent, team and channel', async () => {
+    // a1: 8 h scheduled, 10 min late from lunch: 28,200 / 28,800; worked 7 h - 10 min of 7 h.
+    // a2: 45 min of work on voice|chat in productive states: 100 %.
+    const q = `from=2026-03-02&to=2026-03-03&granularity=day`;
+    const byAgent = await get(`/api/v1/adherence?level=agent&${q}`).expect(200);
+    expect(byAgent.body.next).toBeNull();
+    expect(byAgent.body.data).toEqual([
+      { level: 'agent', key: 'a1', periodStart: '2026-03-02T00:00:00Z', periodStartLocal: '2026-03-02T00:00:00+00:00', scheduledSeconds: 28_800, adherentSeconds: 28_200,
+        adherence: 28_200 / 28_800, productiveScheduledSeconds: 25_200, workedSeconds: 24_600, conformance: 24_600 / 25_200, exceptions: 1, earlyLogOffSeconds: 0, lateLogOffSeconds: 0 },
+      expect.objectContaining({ key: 'a2', scheduledSeconds: 2700, adherentSeconds: 2700, adherence: 1, conformance: 1, exceptions: 0 }),
+    ]);
+    const byTeam = await get(`/api/v1/adherence?level=team&${q}`).expect(200);
+    expect(byTeam.body.data.map((r: { key: string; adherence: number }) => [r.key, r.adherence])).toEqual([['blue', 1], ['red', 28_200 / 28_800]]);
+    // Channel: a2 counts half on each of its two channels; ratios from summed seconds.
+    const byChannel = await get(`/api/v1/adherence?level=channel&${q}`).expect(200);
+    expect(byChannel.body.data.map((r: { key: string; scheduledSeconds: number; adherence: number }) => [r.key, r.scheduledSeconds, r.adherence])).toEqual([
+      ['chat', 1350, 1], ['voice', 28_800 + 1350, (28_200 + 1350) / (28_800 + 1350)],
+    ]);
+    const csv = await get(`/api/v1/adherence?level=agent&${q}&format=csv`).expect(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.text.split('\r\n')[0]).toBe('level,key,period_start,period_start_local,scheduled_seconds,adherent_seconds,adherence,productive_scheduled_seconds,worked_seconds,conformance,exceptions,early_log_off_seconds,late_log_off_seconds');
+    expect(csv.text.split('\r\n')[1]).toBe(`agent,a1,2026-03-02T00:00:00Z,2026-03-02T00:00:00+00:00,28800,28200,${28_200 / 28_800},25200,24600,${24_600 / 25_200},1,0,0`);
+    // Interval granularity: the 13:00 half-hour holds the 10 minutes out of adherence.
+    const intervals = await get(`/api/v1/adherence?level=agent&granularity=interval&from=2026-03-02T13:00:00Z&to=2026-03-02T14:00:00Z`).expect(200);
+    // Shifts starting in the range only: a1's shift starts at 09:00, outside it.
+    expect(intervals.body.data).toEqual([]);
+    const all = await get('/api/v1/adherence?level=agent&granularity=interval&from=2026-03-02&to=2026-03-03').expect(200);
+    const a1 = all.body.data.filter((r: { key: string }) => r.key === 'a1');
+    expect(a1).toHaveLength(16);
+    expect(a1.find((r: { periodStart: string }) => r.periodStart === Z('13:00'))).toMatchObject({ scheduledSeconds: 1800, adherentSeconds: 1200, exceptions: 1 });
+    expect(a1.reduce((s: number, r: { adherentSeconds: number }) => s + r.adherentSeconds, 0)).toBe(28_200);
+  });
+
+  it('lists exceptions longer than the grace period', async () => {
+    const res = await get('/api/v1/adherence/exceptions?from=2026-03-02&to=2026-03-03').expect(200);
+    expect(res.body.data).toEqual([{ agentId: 'a1', team: 'red', activity: 'work', state: 'lunch', start: Z('13:00'), end: Z('13:10'), durationSeconds: 600 }]);
+    expect((await get('/api/v1/adherence/exceptions?from=2026-03-02&to=2026-03-03&minSeconds=601').expect(200)).body.data).toEqual([]);
+    expect((await get('/api/v1/adherence/exceptions?from=2026-03-02&to=2026-03-03&team=blue').expect(200)).body.data).toEqual([]);
+    expect((await get('/api/v1/adherence/exceptions?from=2026-03-02').expect(422)).body.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('gives scheduled, staffed and required agents per interval with over/under and occupancy', async () => {
+    // A plan for voice: 100 contacts of 180 s at 09:00, 80/20 → 14 agents (Erlang C).
+    await request(t.baseUrl).post('/api/v1/forecasts?label=w10').set(...as('planner')).set('Content-Type', 'text/csv')
+      .send(`channel,interval_start,volume,aht_seconds\nvoice,${Z('09:00')},100,180`).expect(201)
+      .then((r) => request(t.baseUrl).post('/api/v1/staffing/plans').set(...as('scheduler')).send({ forecastVersionId: r.body.id }).expect(201));
+    // Interval actuals at 09:00: 5 answered, 900 handle seconds → 900 / (1.5 staffed × 1800 s).
+    await request(t.baseUrl).post('/api/v1/actuals/intervals').set(...as('planner')).set('Content-Type', 'text/csv')
+      .send(`channel,interval_start,offered,answered,abandoned,answered_within_threshold,abandoned_within_threshold,threshold_seconds,handle_seconds,wait_seconds\nvoice,${Z('09:00')},5,5,0,5,0,20,900,10`).expect(201);
+    const res = await get(`/api/v1/staffing/headcount?channel=voice&from=${Z('09:00')}&to=${Z('10:00')}`).expect(200);
+    // 09:00: a1 (1) + a2 (half of 1 on voice) = 1.5 scheduled and staffed; busy = a2 20 min on contact × 0.5 = 600 s,
+    // idle = a1 1800 s + a2 10 min available × 0.5 = 2100 s. 09:30: a2 works 15 of 30 min → 1 + 0.25; ACW 900 s × 0.5.
+    expect(res.body.data).toEqual([
+      { channel: 'voice', periodStart: Z('09:00'), periodStartLocal: '2026-03-02T09:00:00+00:00', scheduled: 1.5, staffed: 1.5, required: 14,
+        scheduledOverUnder: -12.5, staffedOverUnder: -12.5, busySeconds: 600, idleSeconds: 2100, occupancy: 600 / 2700, answered: 5, volumeOccupancy: 900 / (1.5 * 1800) },
+      { channel: 'voice', periodStart: Z('09:30'), periodStartLocal: '2026-03-02T09:30:00+00:00', scheduled: 1.25, staffed: 1.25, required: null,
+        scheduledOverUnder: null, staffedOverUnder: null, busySeconds: 450, idleSeconds: 1800, occupancy: 0.2, answered: null, volumeOccupancy: null },
+    ]);
+  });
+});
