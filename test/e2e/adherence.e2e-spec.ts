@@ -159,6 +159,20 @@ describe('schedule adherence', () => {
     expect(a1.reduce((s: number, r: { adherentSeconds: number }) => s + r.adherentSeconds, 0)).toBe(28_200);
   });
 
+  it('rolls up by ISO week and month, and cuts days in the channel\'s zone across a clock change', async () => {
+    const week = await get('/api/v1/adherence?level=agent&granularity=week&from=2026-03-01&to=2026-03-08').expect(200);
+    expect(week.body.data.find((r: { key: string }) => r.key === 'a1')).toMatchObject({ periodStart: '2026-03-02T00:00:00Z', scheduledSeconds: 28_800, adherentSeconds: 28_200 });
+    const month = await get('/api/v1/adherence?level=agent&granularity=month&from=2026-03-01&to=2026-03-08').expect(200);
+    expect(month.body.data.find((r: { key: string }) => r.key === 'a1')).toMatchObject({ periodStart: '2026-03-01T00:00:00Z' });
+    // Berlin: a night shift from Saturday 22:00 (+01:00) to Sunday 06:00 (+02:00) lasts 7 hours
+    // and belongs to Saturday 28 March, whose local midnight is 27 March 23:00 UTC.
+    await request(t.baseUrl).put('/api/v1/channels/berlin').set(...as('admin')).send({ name: 'Berlin', media: 'voice-inbound', timeZone: 'Europe/Berlin', intervalMinutes: 30 }).expect(201);
+    await post('/api/v1/schedules', ['agent_id,team,channels,activity,start,end', 'b1,night,berlin,work,2026-03-28 22:00,2026-03-29 06:00'].join('\n')).expect(201);
+    await post('/api/v1/agent-states', ['agent_id,state,start,end', 'b1,available,2026-03-28T22:00:00+01:00,2026-03-29T06:00:00+02:00'].join('\n')).expect(201);
+    const night = await get('/api/v1/adherence?level=agent&granularity=day&from=2026-03-27&to=2026-03-30').expect(200);
+    expect(night.body.data).toEqual([expect.objectContaining({ key: 'b1', periodStart: '2026-03-27T23:00:00Z', periodStartLocal: '2026-03-28T00:00:00+01:00', scheduledSeconds: 7 * 3600, adherence: 1 })]);
+  });
+
   it('lists exceptions longer than the grace period', async () => {
     const res = await get('/api/v1/adherence/exceptions?from=2026-03-02&to=2026-03-03').expect(200);
     expect(res.body.data).toEqual([{ agentId: 'a1', team: 'red', activity: 'work', state: 'lunch', start: Z('13:00'), end: Z('13:10'), durationSeconds: 600 }]);

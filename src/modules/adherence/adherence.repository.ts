@@ -96,16 +96,24 @@ export class AdherenceRepository {
              CASE WHEN channels = '' THEN '{}'::text[] ELSE string_to_array(channels, '|') END AS channel_codes,
              activity, start_at, end_at, shift_start, (shift_start AT TIME ZONE shift_zone)::date AS local_day
         FROM d`);
-    const { rows: gone } = await client.query<{ n: number }>(
+    await client.query('ANALYZE adherence_new_schedule');
+    // Two joins (not one OR of EXISTS, which would test every stored row against every new one):
+    // the same (agent, local day), then any stored row of those agents overlapping a new one.
+    const { rows: sameDay } = await client.query<{ n: number }>(
       `WITH gone AS (
-         DELETE FROM schedule_activities a
-          WHERE a.tenant_id = $1
-            AND (EXISTS (SELECT 1 FROM adherence_new_schedule n WHERE n.agent_id = a.agent_id AND n.local_day = a.local_day)
-              OR EXISTS (SELECT 1 FROM adherence_new_schedule n WHERE n.agent_id = a.agent_id AND n.start_at < a.end_at AND n.end_at > a.start_at))
-         RETURNING 1)
+         DELETE FROM schedule_activities a USING (SELECT DISTINCT agent_id, local_day FROM adherence_new_schedule) d
+          WHERE a.tenant_id = $1 AND a.agent_id = d.agent_id AND a.local_day = d.local_day RETURNING 1)
        SELECT count(*)::int AS n FROM gone`,
       [tenantId],
     );
+    const { rows: overlapping } = await client.query<{ n: number }>(
+      `WITH gone AS (
+         DELETE FROM schedule_activities a USING adherence_new_schedule n
+          WHERE a.tenant_id = $1 AND a.agent_id = n.agent_id AND a.start_at < n.end_at AND a.end_at > n.start_at RETURNING 1)
+       SELECT count(*)::int AS n FROM gone`,
+      [tenantId],
+    );
+    const gone = [{ n: sameDay[0].n + overlapping[0].n }];
     await client.query(
       `INSERT INTO schedule_activities (tenant_id, agent_id, start_at, end_at, activity, team, channel_codes, shift_start, local_day, upload_id, line)
        SELECT $1, agent_id, start_at, end_at, activity, team, channel_codes, shift_start, local_day, $2, line FROM adherence_new_schedule`,
@@ -141,7 +149,7 @@ export class AdherenceRepository {
    * event of the upload (a final event at that instant lasts nothing and is dropped); stored
    * states of each agent overlapping the span the upload covers for that agent are deleted.
    */
-  async replaceStates(client: PoolClient, tenantId: string, uploadId: string, tables: readonly string[]): Promise<{ agents: number; segments: number; replacedRows: number; from: Date | null; to: Date | null }> {
+  async replaceStates(client: PoolClient, tenantId: string, uploadId: string, tables: readonly string[], form: 'segments' | 'events'): Promise<{ agents: number; segments: number; replacedRows: number; from: Date | null; to: Date | null }> {
     const staged = union(tables, STATE_STAGING_COLUMNS);
     // Each agent's span: from its first start to its last end (events: to the end of the log).
     await client.query(`
@@ -155,12 +163,16 @@ export class AdherenceRepository {
        SELECT count(*)::int AS n FROM gone`,
       [tenantId],
     );
+    // Segments are inserted as staged; events need their ends (a sort by agent and instant).
     const inserted = await client.query(
-      `INSERT INTO agent_states (tenant_id, agent_id, start_at, end_at, state, upload_id, line)
-       SELECT $1, agent_id, start_at, end_at, state, $2, line FROM (
-         SELECT line, agent_id, state, start_at, coalesce(end_at, lead(start_at) OVER w, max(start_at) OVER ()) AS end_at
-           FROM (${staged}) s WINDOW w AS (PARTITION BY agent_id ORDER BY start_at, line)) x
-        WHERE end_at > start_at`,
+      form === 'segments'
+        ? `INSERT INTO agent_states (tenant_id, agent_id, start_at, end_at, state, upload_id, line)
+           SELECT $1, agent_id, start_at, end_at, state, $2, line FROM (${staged}) s`
+        : `INSERT INTO agent_states (tenant_id, agent_id, start_at, end_at, state, upload_id, line)
+           SELECT $1, agent_id, start_at, end_at, state, $2, line FROM (
+             SELECT line, agent_id, state, start_at, coalesce(lead(start_at) OVER w, max(start_at) OVER ()) AS end_at
+               FROM (${staged}) s WINDOW w AS (PARTITION BY agent_id ORDER BY start_at, line)) x
+            WHERE end_at > start_at`,
       [tenantId, uploadId],
     );
     const { rows } = await client.query<{ agents: number; from: Date | null; to: Date | null }>(
@@ -187,12 +199,11 @@ export class AdherenceRepository {
     );
   }
 
-  /** Agent states overlapping [fromMs, toMs), of some agents or all (null). */
+  /** Agent states overlapping [fromMs, toMs), of some agents or all (null); in no order (the kernels sort). */
   readStates(tenantId: string, fromMs: number, toMs: number, agents: readonly string[] | null): Promise<StateRow[]> {
     return this.dataSource.query(
       `SELECT agent_id AS "agentId", state, extract(epoch FROM start_at)::float8 AS start, extract(epoch FROM end_at)::float8 AS "end"
-         FROM agent_states WHERE tenant_id = $1 AND start_at < $3 AND end_at > $2 AND ($4::text[] IS NULL OR agent_id = ANY($4))
-        ORDER BY agent_id, start_at`,
+         FROM agent_states WHERE tenant_id = $1 AND start_at < $3 AND end_at > $2 AND ($4::text[] IS NULL OR agent_id = ANY($4))`,
       [tenantId, new Date(fromMs), new Date(toMs), agents],
     );
   }

@@ -28,8 +28,11 @@ import { SchedulesSink, type SchedulesResult } from './schedules.sink.js';
 
 const DAY_MS = 86_400_000;
 const MAX_RANGE_DAYS = 93;
-/** Late log-off is looked for up to this long after the last shift of the range. */
-const LATE_WINDOW_MS = DAY_MS;
+/**
+ * States are read up to this long after the end of a read: a shift starting just before `to`
+ * may run two days (48 h activities), and a late log-off after it is looked for up to a day.
+ */
+const STATE_WINDOW_MS = 3 * DAY_MS;
 const scratch: ParsedTimestamp = { localMs: 0, offsetMinutes: null };
 
 const ADHERENCE_CSV = [
@@ -187,16 +190,14 @@ export class AdherenceService {
   private async compute(tenantId: string, fromMs: number, toMs: number, split: boolean, agentFilter: string | null) {
     const compiled = compileSettings(await this.getRules(tenantId));
     const channels = new Map((await this.channels.list(tenantId)).map((c) => [c.code, c]));
-    let stored = await this.repository.readSchedules(tenantId, fromMs, toMs);
-    if (agentFilter !== null) stored = stored.filter((r) => r.agentId === agentFilter);
+    // Shifts start in [from, to); their rows start there too, and end (with a late log-off
+    // after them) within STATE_WINDOW_MS of `to`: both reads run at once.
+    const [all, states] = await Promise.all([
+      this.repository.readSchedules(tenantId, fromMs, toMs),
+      this.repository.readStates(tenantId, fromMs, toMs + STATE_WINDOW_MS, agentFilter === null ? null : [agentFilter]),
+    ]);
+    const stored = agentFilter === null ? all : all.filter((r) => r.agentId === agentFilter);
     const agentIds = [...new Set(stored.map((r) => r.agentId))];
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const r of stored) {
-      lo = Math.min(lo, r.startAt.getTime());
-      hi = Math.max(hi, r.endAt.getTime());
-    }
-    const states = stored.length ? await this.repository.readStates(tenantId, lo, hi + LATE_WINDOW_MS, agentIds) : [];
     const rows = split ? this.splitRows(stored, channels) : stored;
     return { compiled, channels, rows, result: this.sweep(compiled, rows, states, agentIds) };
   }

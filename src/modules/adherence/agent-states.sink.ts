@@ -115,7 +115,7 @@ export class AgentStatesSink implements RowSink<AgentStatesResult, null> {
       const overlaps = await this.repository.stagedOverlaps(tx.client, tx.stagingTables);
       if (overlaps.length) rejectConflicts(overlaps, this.mode, 'overlapping states');
     }
-    const out = await this.repository.replaceStates(tx.client, tx.tenantId, tx.uploadId, tx.stagingTables);
+    const out = await this.repository.replaceStates(tx.client, tx.tenantId, tx.uploadId, tx.stagingTables, form);
     return {
       uploadId: tx.uploadId,
       kind: 'agent-states',
