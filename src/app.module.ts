@@ -10,6 +10,7 @@ import { DemoModule } from './modules/demo/demo.module.js';
 import { ForecastingModule } from './modules/forecasting/forecasting.module.js';
 import { ForecastsModule } from './modules/forecasts/forecasts.module.js';
 import { ImportMappingsModule } from './modules/import-mappings/import-mappings.module.js';
+import { ReportsModule } from './modules/reports/reports.module.js';
 import { StaffingModule } from './modules/staffing/staffing.module.js';
 import { TenantsModule } from './modules/tenants/tenants.module.js';
 import { UploadsModule } from './modules/uploads/uploads.module.js';
@@ -23,7 +24,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [PlatformModule.forRoot(config, databaseUrl, logger), TenantsModule, ApiKeysModule, ChannelsModule, DemoModule, StaffingModule,
-        UploadsModule, ImportMappingsModule, ForecastsModule, ActualsModule, AdherenceModule, ForecastingModule],
+        UploadsModule, ImportMappingsModule, ForecastsModule, ActualsModule, AdherenceModule, ForecastingModule, ReportsModule],
       providers: [{ provide: APP_GUARD, useClass: ApiKeyGuard }],
     };
   }

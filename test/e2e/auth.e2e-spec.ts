@@ -47,6 +47,7 @@ export const ROLE_MATRIX: Record<string, Role[]> = {
   'PUT /api/v1/calendar/special-days': ['planner'],
   'GET /api/v1/calendar/special-days': READ,
   'GET /api/v1/reports/forecast-accuracy': READ,
+  'GET /api/v1/reports/interval-comparison': READ,
   'GET /api/v1/jobs/{id}': READ,
   // adherence (issue 6): schedulers write schedules, agent states and rules; everyone reads
   'POST /api/v1/schedules': ['scheduler'],

@@ -10,5 +10,6 @@ import { AdherenceService } from './adherence.service.js';
   imports: [ChannelsModule, UploadsModule],
   controllers: [AdherenceController],
   providers: [AdherenceRepository, AdherenceService],
+  exports: [AdherenceService],
 })
 export class AdherenceModule {}

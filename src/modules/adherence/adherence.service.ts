@@ -329,12 +329,21 @@ export class AdherenceService {
    */
   async headcount(tenantId: string, q: HeadcountQueryDto, request: Request): Promise<Listing> {
     const { fromMs, toMs } = range(q);
-    const compiled = compileSettings(await this.getRules(tenantId));
     const all = await this.channels.list(tenantId);
     const given = q.channel?.map((c) => c.trim()).filter((c) => c !== '') ?? [];
     const unknown = given.filter((c) => !all.some((x) => x.code === c));
     if (unknown.length) throw new DomainError('UNKNOWN_CHANNELS', `unknown channel codes: ${unknown.join(', ')}`, { unknown });
     const chosen = (given.length ? all.filter((c) => given.includes(c.code)) : all).sort((a, b) => (a.code < b.code ? -1 : 1));
+    const { rows } = await this.headcountIntervals(tenantId, all, chosen, fromMs, toMs);
+    return this.listing(request, q, rows, 'headcount.csv', HEADCOUNT_CSV);
+  }
+
+  /**
+   * The headcount rows of `chosen` (channels of `all`) for the local intervals in [from, to),
+   * with how many schedule rows and agent states were read (0: that input is missing).
+   */
+  async headcountIntervals(tenantId: string, all: readonly Channel[], chosen: readonly Channel[], fromMs: number, toMs: number): Promise<{ rows: HeadcountDto[]; schedules: number; states: number }> {
+    const compiled = compileSettings(await this.getRules(tenantId));
     const channelIndex = new Map(all.map((c, i) => [c.code, i]));
     const schedule = await this.repository.readSchedulesOverlapping(tenantId, fromMs, toMs);
     const states = await this.repository.readStates(tenantId, fromMs, toMs, null);
@@ -428,7 +437,7 @@ export class AdherenceService {
         });
       });
     }
-    return this.listing(request, q, out, 'headcount.csv', HEADCOUNT_CSV);
+    return { rows: out, schedules: schedule.length, states: known.length };
   }
 
   /** A computed list as a JSON page (cursor = offset) or a CSV stream. */

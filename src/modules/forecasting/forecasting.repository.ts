@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { periodStartSql } from '../reports/period-sql.js';
 
 /** One interval of history as forecasting reads it. */
 export interface HistoryRow {
@@ -88,7 +89,7 @@ export class ForecastingRepository {
   ): Promise<AccuracyRow[]> {
     return this.db.query(
       `WITH p AS (
-         SELECT CASE WHEN $6 = 'interval' THEN f.interval_start ELSE (date_trunc($6, f.interval_start AT TIME ZONE $7) AT TIME ZONE $7) END AS period_start,
+         SELECT ${periodStartSql('f.interval_start', '$6', '$7')} AS period_start,
                 f.volume, coalesce(a.offered, 0) AS actual
            FROM forecast_intervals f
            LEFT JOIN interval_actuals a ON a.tenant_id = f.tenant_id AND a.channel_id = f.channel_id AND a.interval_start = f.interval_start
