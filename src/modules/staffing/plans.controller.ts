@@ -4,8 +4,8 @@ import type { Request, Response } from 'express';
 import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { ReadAccess, Roles } from '../auth/roles.js';
-import { IntervalQueryDto, sendListing } from '../uploads/listing.js';
-import { PageQueryDto, PlanCreateDto, PlanIntervalListDto, PlanListDto, PlanResponseDto } from './dto/plan.dto.js';
+import { IntervalQueryDto, PageQueryDto, sendListing } from '../uploads/listing.js';
+import { PlanCreateDto, PlanIntervalListDto, PlanListDto, PlanResponseDto } from './dto/plan.dto.js';
 import { PlansService } from './plans.service.js';
 
 @ApiTags('staffing')

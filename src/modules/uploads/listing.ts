@@ -15,8 +15,24 @@ export const MAX_LIMIT = 10_000;
 const MIN_MS = -62_135_596_800_000;
 const MAX_MS = 253_402_300_800_000;
 
+/** `limit` and `cursor`: the paging parameters of every JSON list (API conventions: Reading). */
+export class PageQueryDto {
+  @ApiPropertyOptional({ description: `Rows per JSON page, default ${DEFAULT_LIMIT}, at most ${MAX_LIMIT} (CSV streams everything)`, minimum: 1, maximum: MAX_LIMIT })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_LIMIT)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'The `next` cursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  cursor?: string;
+}
+
 /** Query parameters of every interval listing (API conventions: Reading). */
-export class IntervalQueryDto {
+export class IntervalQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Channel code; repeat for several. Default: every channel', type: [String] })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : value))
@@ -38,18 +54,6 @@ export class IntervalQueryDto {
   @IsIn(['json', 'csv'])
   format?: 'json' | 'csv';
 
-  @ApiPropertyOptional({ description: `Rows per JSON page, default ${DEFAULT_LIMIT}, at most ${MAX_LIMIT} (CSV streams everything)`, minimum: 1, maximum: MAX_LIMIT })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_LIMIT)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'The `next` cursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  cursor?: string;
 }
 
 /** A channel of a listing with the instants its rows must lie in. */

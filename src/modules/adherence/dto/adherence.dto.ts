@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, Max, Min } from 'class-validator';
-import { MAX_LIMIT } from '../../uploads/listing.js';
+import { IsIn, IsNumber, IsOptional, IsString, Min } from 'class-validator';
+import { PageQueryDto } from '../../uploads/listing.js';
 
 /** Common query parameters of the adherence reads. */
-class RangeQueryDto {
+class RangeQueryDto extends PageQueryDto {
   @ApiProperty({ description: 'Inclusive start: an instant with offset (2026-03-02T00:00:00+01:00) or a date (UTC midnight)' })
   @IsString()
   from: string;
@@ -18,18 +18,6 @@ class RangeQueryDto {
   @IsIn(['json', 'csv'])
   format?: 'json' | 'csv';
 
-  @ApiPropertyOptional({ description: `Rows per JSON page, default 1000, at most ${MAX_LIMIT}`, minimum: 1, maximum: MAX_LIMIT })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_LIMIT)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'The `next` cursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  cursor?: string;
 }
 
 export class AdherenceQueryDto extends RangeQueryDto {

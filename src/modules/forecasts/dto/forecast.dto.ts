@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsOptional, IsString, Length } from 'class-validator';
+import { PageQueryDto } from '../../uploads/listing.js';
 
 export class ForecastUploadOptionsDto {
   @ApiPropertyOptional({ description: 'Label of the new version (else the multipart field label, the JSON label, or the file name)' })
@@ -16,24 +16,12 @@ export class ForecastUploadOptionsDto {
   mapping?: string;
 }
 
-export class ForecastListQueryDto {
+export class ForecastListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Only versions with this channel' })
   @IsOptional()
   @IsString()
   channel?: string;
 
-  @ApiPropertyOptional({ description: 'Versions per page, default 1000, at most 10000', minimum: 1, maximum: 10000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10000)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'The `next` cursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  cursor?: string;
 }
 
 export class ForecastVersionDto {

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { DEFAULT_LIMIT, MAX_LIMIT } from '../../uploads/listing.js';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { SERVICE_LEVEL_DEFINITIONS, type ServiceLevelDefinition } from '../../../core/queueing/service-level-definition.js';
 import { BINDING_GOALS, STAFFING_MODELS, type BindingGoal, type StaffingModel, type StaffingWarning } from '../../../core/staffing/staffing-types.js';
 import { StaffingGoalDto } from './staffing-request.dto.js';
@@ -155,19 +154,4 @@ export class PlanIntervalListDto {
   data: PlanIntervalDto[];
   @ApiProperty({ description: 'Cursor of the next page, null: no more', nullable: true, type: String })
   next: string | null;
-}
-
-export class PageQueryDto {
-  @ApiPropertyOptional({ description: `Rows per page, default ${DEFAULT_LIMIT}, at most ${MAX_LIMIT}`, minimum: 1, maximum: MAX_LIMIT })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_LIMIT)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'The `next` cursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  cursor?: string;
 }

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { UPLOAD_KINDS } from '../../../core/ingest/types.js';
 import type { RecordedUploadKind as UploadKind } from '../ingest.types.js';
+import { PageQueryDto } from '../listing.js';
 
 const KINDS: readonly UploadKind[] = [...UPLOAD_KINDS, 'schedules', 'agent-states'];
 
@@ -52,22 +52,10 @@ export class UploadListDto {
   next: string | null;
 }
 
-export class UploadQueryDto {
+export class UploadQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Only uploads of this kind', enum: KINDS })
   @IsOptional()
   @IsIn(KINDS)
   kind?: UploadKind;
 
-  @ApiPropertyOptional({ description: 'Rows per page, default 1000, at most 10000', minimum: 1, maximum: 10000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10000)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'The `next` cursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  cursor?: string;
 }
