@@ -5,7 +5,8 @@
  * (GET /api/v1/adherence, level=agent, granularity=day, streamed CSV). Prints one JSON line:
  * {"name","database","agents","days","stateRows","scheduleRows","loadSeconds","computeSeconds",
  *  "seconds","kernelSeconds","target","met",...}; `kernelSeconds` is sweepAdherence alone on the
- * same data in this process (median of 3).
+ * same data in this process (median of 3); `backgroundUntilIdleSeconds` is from the start until
+ * the upload listeners running in the background (KPI rollups) are done too.
  *
  *   npm run build && node dist/bench/adherence-month.bench.js
  *
@@ -21,6 +22,7 @@ import { join } from 'node:path';
 import { sweepAdherence } from '../src/core/adherence/sweep-adherence.js';
 import { formatUtcIso } from '../src/core/time/format-utc-iso.js';
 import { compileSettings, DEFAULT_SETTINGS } from '../src/modules/adherence/adherence-settings.js';
+import { UploadEvents } from '../src/modules/uploads/upload-events.js';
 import { startBenchApp } from './app/start-bench-app.js';
 
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 2000);
@@ -169,6 +171,10 @@ async function main(): Promise<void> {
     if (g.status !== 200) throw new Error(`adherence answered ${g.status}`);
     const t2 = performance.now();
     const seconds = (t2 - t0) / 1000;
+    // Upload listeners (the KPI rollups of issue 7) run in the background of the same process
+    // and compete with the above; reported for attribution, not part of `seconds`.
+    await bench.app.get(UploadEvents).idle();
+    const t3 = performance.now();
     process.stdout.write(
       JSON.stringify({
         name: 'adherence-month',
@@ -183,6 +189,7 @@ async function main(): Promise<void> {
         computeSeconds: Math.round(t2 - t1) / 1000,
         seconds: Math.round(seconds * 1000) / 1000,
         kernelSeconds: Math.round(times[1] * 1000) / 1000,
+        backgroundUntilIdleSeconds: Math.round(t3 - t0) / 1000,
         target: TARGET_SECONDS,
         met: seconds < TARGET_SECONDS,
       }) + '\n',

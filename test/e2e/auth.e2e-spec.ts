@@ -15,6 +15,7 @@ export const ROLE_MATRIX: Record<string, Role[]> = {
   'POST /api/v1/api-keys': ADMIN,
   'DELETE /api/v1/api-keys/{id}': ADMIN,
   'GET /api/v1/channels': READ,
+  'GET /api/v1/dashboard/range': READ,
   'GET /api/v1/channels/{code}': READ,
   'PUT /api/v1/channels/{code}': ADMIN,
   'DELETE /api/v1/channels/{code}': ADMIN,
@@ -48,6 +49,11 @@ export const ROLE_MATRIX: Record<string, Role[]> = {
   'GET /api/v1/calendar/special-days': READ,
   'GET /api/v1/reports/forecast-accuracy': READ,
   'GET /api/v1/reports/interval-comparison': READ,
+  // KPI rollups (issue 7): everyone reads, admins recompute
+  'GET /api/v1/kpis': READ,
+  'GET /api/v1/kpis/catalogue': READ,
+  'POST /api/v1/kpis/recompute': ADMIN,
+  'GET /api/v1/reports/calibration': READ,
   'GET /api/v1/jobs/{id}': READ,
   // adherence (issue 6): schedulers write schedules, agent states and rules; everyone reads
   'POST /api/v1/schedules': ['scheduler'],
@@ -57,6 +63,21 @@ export const ROLE_MATRIX: Record<string, Role[]> = {
   'GET /api/v1/adherence': READ,
   'GET /api/v1/adherence/exceptions': READ,
   'GET /api/v1/staffing/headcount': READ,
+  // KPI inputs and deferred contacts (issue 7): planners upload inputs and set objectives and the business calendar
+  'POST /api/v1/cases': ['planner'],
+  'POST /api/v1/cases/updates': ['planner'],
+  'POST /api/v1/quality-evaluations': ['planner'],
+  'POST /api/v1/surveys': ['planner'],
+  'POST /api/v1/fcr-outcomes': ['planner'],
+  'POST /api/v1/costs': ['planner'],
+  'POST /api/v1/workforce-events': ['planner'],
+  'POST /api/v1/customer-counts': ['planner'],
+  'POST /api/v1/outbound-attempts': ['planner'],
+  'GET /api/v1/cases/objectives': READ,
+  'PUT /api/v1/cases/objectives': ['planner'],
+  'GET /api/v1/calendar/business-hours': READ,
+  'PUT /api/v1/calendar/business-hours': ['planner'],
+  'GET /api/v1/cases/compliance': READ,
 };
 const PUBLIC_ROUTES = ['GET /health', 'GET /metrics'];
 

@@ -105,6 +105,16 @@ describe('interval comparison report', () => {
     expect(lines).toHaveLength(4);
     expect(lines[1].split(',').slice(0, 9)).toEqual(['sales', '2026-03-02T09:00:00Z', '2026-03-02T09:00:00+00:00', '100', '80', '25', '180', '200', '-10']);
     expect(lines[3].split(',').slice(0, 6)).toEqual(['sales', '2026-03-02T10:00:00Z', '2026-03-02T10:00:00+00:00', '', '10', '']);
+    // Every CSV line is the JSON row of the same parameters, column by column (snake_case of the fields; empty for null).
+    for (const granularity of ['interval', 'day']) {
+      const [json, text] = await Promise.all([
+        request(t.baseUrl).get(`${URL}&granularity=${granularity}`).set(...as('analyst')).expect(200),
+        request(t.baseUrl).get(`${URL}&granularity=${granularity}&format=csv`).set(...as('analyst')).expect(200),
+      ]);
+      const camel = (c: string): string => c.replace(/_([a-z])/g, (_m, x: string) => x.toUpperCase());
+      const expected = json.body.data.map((row: Record<string, unknown>) => lines[0].split(',').map((c) => (row[camel(c)] === null ? '' : String(row[camel(c)]))).join(','));
+      expect(text.text.trimEnd().split('\r\n').slice(1)).toEqual(expected);
+    }
     const etag = res.headers.etag;
     expect(etag).toBeTruthy();
     await request(t.baseUrl).get(`${URL}&format=csv`).set(...as('analyst')).set('If-None-Match', etag).expect(304);

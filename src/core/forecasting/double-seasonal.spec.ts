@@ -23,16 +23,21 @@ describe('doubleSeasonal', () => {
     expect(fit.sse).toBe(1);
     expect(out[0]).toBeCloseTo(1.5, 12);
   });
-  it('scores errors at a lead from the level of then', () => {
-    const z = Float64Array.from({ length: 42 }, (_, t) => (t < 40 ? 1 : 3));
-    // α = 1, seasonals frozen at 0 (flat start): lead-2 errors are y_t − y_{t−2}, non-zero (2 each) at t = 40, 41, after two weeks of start-up
-    expect(doubleSeasonal(z, 2, { alpha: 1, delta: 0, omega: 0 }, new Float64Array(0), 2).sse).toBeCloseTo(8, 12);
+  it('scores multi-step errors at leads of whole days from the level and day seasonal of then (hand computation)', () => {
+    // one slot a day (s₂ = 7), 20 ones then a 3; α = 1, δ = ω = 0: the level after t is y_t and the
+    // seasonals stay 0, so the error at lead j days is y_t − y_{t−j}, counted for origins t − j ≥ 7.
+    // Non-zero only at t = 20: 3 − 1 = 2 from origins 19 and 18 → sse 2² + 2² = 8; pairs counted:
+    // j = 1 for t = 8 … 20 (13) and j = 2 for t = 9 … 20 (12) → mse 8 / 25.
+    const z = Float64Array.from({ length: 21 }, (_, t) => (t < 20 ? 1 : 3));
+    const fit = doubleSeasonal(z, 1, { alpha: 1, delta: 0, omega: 0 }, new Float64Array(0), 2);
+    expect(fit.sse).toBeCloseTo(8, 12);
+    expect(fit.mse).toBeCloseTo(8 / 25, 12);
   });
-  it('never forecasts a negative volume', () => {
+  it('does not clamp: on a transformed scale a negative forecast is valid, callers clamp volumes', () => {
     const z = Float64Array.from({ length: 14 * s }, (_, t) => (t % s === 0 ? 0 : 40));
     z.fill(0, 13 * s); // the last day collapses
     const out = new Float64Array(s);
     doubleSeasonal(z, s, { alpha: 0.9, delta: 0, omega: 0 }, out);
-    expect(Math.min(...out)).toBe(0);
+    expect(Math.min(...out)).toBeLessThan(0);
   });
 });

@@ -1,5 +1,4 @@
-import { fitDoubleSeasonal } from './fit-double-seasonal.js';
-import { doubleSeasonal } from './double-seasonal.js';
+import { doubleSeasonalLog } from './double-seasonal-log.js';
 import { fillExcludedDays } from './fill-excluded-days.js';
 import { flagOutlierDays } from './flag-outlier-days.js';
 import { holtWintersDaily } from './holt-winters-daily.js';
@@ -21,10 +20,11 @@ const CLOSED_WEEKS = 4;
  *
  * Method: known special days (`excludedDays`, one flag per history day) and, except for the
  * seasonal-naive baseline, unannounced ones (flagOutlierDays, 0.6) are replaced by their
- * neighbouring same weekdays (fillExcludedDays) before fitting; then dispatches to seasonalNaive, weekdayProfile, holtWintersDaily or (fitDoubleSeasonal
- * at a one-day lead, then doubleSeasonal); then zeroClosedIntervals with the last 4 weeks. Units: contacts per
- * interval. Reference: see each method. Complexity: that of the method (double-seasonal
- * O(143·n) dominates).
+ * neighbouring same weekdays (fillExcludedDays) before fitting; then dispatches to
+ * seasonalNaive, weekdayProfile, holtWintersDaily or doubleSeasonalLog (log scale, fitted at
+ * leads of 1 … 7 days); then zeroClosedIntervals with the last 4 weeks. Units: contacts per
+ * interval. Reference: see each method. Complexity: that of the method (double-seasonal's
+ * fit, some 60 filter runs over the history, dominates).
  *
  * @param history whole local days, at least MINIMUM_HISTORY_DAYS[method]
  * @example
@@ -59,11 +59,9 @@ export function forecastIntervals(
     case 'holt-winters':
       holtWintersDaily(train, slotsPerDay, horizonDays, out);
       break;
-    case 'double-seasonal': {
-      if (out.length !== horizonDays * slotsPerDay) throw new RangeError(`forecastIntervals requires out to hold ${horizonDays * slotsPerDay} intervals, got ${out.length}`);
-      doubleSeasonal(train, slotsPerDay, fitDoubleSeasonal(train, slotsPerDay, slotsPerDay), out);
+    case 'double-seasonal':
+      doubleSeasonalLog(train, slotsPerDay, horizonDays, out);
       break;
-    }
   }
   zeroClosedIntervals(train, slotsPerDay, CLOSED_WEEKS, out);
 }

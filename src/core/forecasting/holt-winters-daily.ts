@@ -5,15 +5,18 @@ import { intradayShares } from './intraday-shares.js';
 
 /** Parameters are fitted to week-ahead errors: the horizons are weeks. */
 const LEAD = 7;
+/** Weight of each older week in the intraday profile: the recency weight weekdayProfile gives its day totals. */
+const SHARE_DECAY = 0.85;
 
 /**
  * Holt–Winters forecast of daily totals with weekly seasonality, spread over each day by the
- * weekday's intraday share profile of the last 6 weeks.
+ * weekday's intraday share profile of the last 12 weeks, each older week weighted 0.85 of the
+ * next.
  *
  * Method: sum the history per day; fit additive and multiplicative Holt–Winters (period 7) by
  * minimising in-sample squared week-ahead (lead 7) error (fitHoltWinters) and keep the form with the
  * smaller error (or the one asked for); forecast the daily totals and multiply by
- * intradayShares. Units: contacts per interval. Reference: Winters, "Forecasting sales by
+ * intradayShares (decay 0.85). Units: contacts per interval. Reference: Winters, "Forecasting sales by
  * exponentially weighted moving averages", Management Science 6(3), 1960; Hyndman &
  * Athanasopoulos, FPP 3rd ed., §8.3. Complexity: O(220·days + horizon·s).
  *
@@ -47,7 +50,7 @@ export function holtWintersDaily(
   const daily = new Float64Array(horizonDays);
   holtWinters(totals, 7, chosen.seasonality, chosen, daily);
   const shares = new Float64Array(7 * s);
-  intradayShares(history, s, 12, shares);
+  intradayShares(history, s, 12, shares, SHARE_DECAY);
   for (let h = 0; h < horizonDays; h++) {
     const w = (days + h) % 7;
     for (let j = 0; j < s; j++) out[h * s + j] = daily[h] * shares[w * s + j];

@@ -23,4 +23,16 @@ describe('intradayShares', () => {
     intradayShares(h, 2, 6, out);
     expect(Array.from(out)).toEqual([0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1]);
   });
+  it('weights older weeks down by the decay (hand computation)', () => {
+    // weekday 0 over two weeks: [1, 3] (older) then [3, 3] (newer), ρ = 0.5:
+    // slot 0: (3 + 0.5·1) ÷ (6 + 0.5·4) = 3.5 / 8; slot 1: (3 + 0.5·3) ÷ 8 = 4.5 / 8
+    const h = new Float64Array(28).fill(1);
+    h.set([1, 3], 0);
+    h.set([3, 3], 14);
+    const out = new Float64Array(14);
+    intradayShares(h, 2, 6, out, 0.5);
+    expect(out[0]).toBeCloseTo(3.5 / 8, 15);
+    expect(out[1]).toBeCloseTo(4.5 / 8, 15);
+    expect(() => intradayShares(h, 2, 6, out, 0)).toThrow('intradayShares requires decay to be a number > 0 and <= 1, got 0');
+  });
 });

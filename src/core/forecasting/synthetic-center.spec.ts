@@ -77,12 +77,27 @@ describe('back-test on a generated center with a trend and holidays', () => {
     truth.f.set(rate.subarray(origin * S, (origin + 7) * S), k * 7 * S);
     for (let h = 0; h < 7; h++) if (excluded[origin + h]) truth.f.fill(0, (k * 7 + h) * S, (k * 7 + h + 1) * S);
   }
+  // the plain mean of the same interval on the last six same weekdays (nothing cleaned), scored like the methods
+  const mean6 = { f: new Float64Array(origins * 7 * S), a: new Float64Array(origins * 7 * S) };
+  for (let k = 0; k < origins; k++) {
+    for (let h = 0; h < 7; h++) {
+      const day = plan.firstOriginDay + 7 * k + h;
+      if (excluded[day]) continue;
+      for (let j = 0; j < S; j++) {
+        let sum = 0;
+        for (let w = 1; w <= 6; w++) sum += series[(day - 7 * w) * S + j];
+        mean6.f[(k * 7 + h) * S + j] = sum / 6;
+        mean6.a[(k * 7 + h) * S + j] = series[day * S + j];
+      }
+    }
+  }
+  const sixWeekdayMean = accuracyMeasures(mean6.f, mean6.a).wape;
   const floor = poissonNoiseFloor(truth.f);
   const oracle = accuracyMeasures(truth.f, truth.a).wape;
 
   it('measures the figures of every method (regression values)', () => {
     const figures = Object.fromEntries([...scores].map(([m, s]) => [m, { interval: +s.interval.toFixed(4), daily: +s.daily.toFixed(4), bias: +s.bias.toFixed(4) }]));
-    expect({ figures, floor: +floor.toFixed(4), oracle: +oracle.toFixed(4) }).toEqual(EXPECTED);
+    expect({ figures, sixWeekdayMean: +sixWeekdayMean.toFixed(4), floor: +floor.toFixed(4), oracle: +oracle.toFixed(4) }).toEqual(EXPECTED);
   });
   it('the true rate scores near the Poisson noise floor, and no method beats the true rate', () => {
     expect(Math.abs(oracle - floor) / floor).toBeLessThan(0.05);
@@ -93,20 +108,28 @@ describe('back-test on a generated center with a trend and holidays', () => {
     const best = Math.min(...[...scores.values()].map((s) => s.interval));
     expect(1 - best / naive).toBeGreaterThanOrEqual(0.2);
     expect(Math.min(scores.get('holt-winters')!.interval, scores.get('double-seasonal')!.interval)).toBeLessThan(scores.get('weekday-profile')!.interval);
+    // both smoothing methods earn their place against the plain six-weekday mean (it learns the holiday and lags the trend)
+    expect(scores.get('holt-winters')!.interval).toBeLessThan(sixWeekdayMean);
+    expect(scores.get('double-seasonal')!.interval).toBeLessThan(sixWeekdayMean);
   });
 });
 
 /**
  * Figures measured with this file's generator (seed 20260311) when the methods landed; a change
- * of any method shows here. WAPE, interval and daily, and bias (fractions).
+ * of any method shows here. WAPE, interval and daily, and bias (fractions). Issue 5 follow-up:
+ * double-seasonal moved from 0.0767 / 0.0352 / −0.035 when it went to the log scale, fitted at
+ * leads of 1–7 days (it has no trend term, so the +3.5%/week growth shows as its bias); the
+ * recency-weighted intraday shares moved weekday-profile 0.0869 → 0.0874 and holt-winters
+ * 0.067 → 0.0674 at interval level (on the bank they gain: 0.1981 → 0.1969, 0.2005 → 0.1992).
  */
 const EXPECTED = {
   figures: {
     'seasonal-naive': { interval: 0.0882, daily: 0.0222, bias: -0.0217 },
-    'weekday-profile': { interval: 0.0869, daily: 0.0658, bias: -0.0658 },
-    'holt-winters': { interval: 0.067, daily: 0.0096, bias: -0.0004 },
-    'double-seasonal': { interval: 0.0767, daily: 0.0352, bias: -0.035 },
+    'weekday-profile': { interval: 0.0874, daily: 0.0658, bias: -0.0658 },
+    'holt-winters': { interval: 0.0674, daily: 0.0096, bias: -0.0004 },
+    'double-seasonal': { interval: 0.0764, daily: 0.0385, bias: -0.0385 },
   },
+  sixWeekdayMean: 0.13,
   floor: 0.0621,
   oracle: 0.0638,
 };

@@ -7,10 +7,11 @@ const DECAY = 0.85;
 /**
  * Weekday-profile forecast: each future day's total is the recency-weighted mean of the
  * totals of the last `weeks` same weekdays, spread over the day by that weekday's intraday
- * share profile.
+ * share profile of the last 12 weeks, recency-weighted alike.
  *
  * Formula: D_w = Σ_k ρ^k·T(d_k) ÷ Σ_k ρ^k over the last `weeks` days d_k ≡ w (mod 7), k = 0 the
- * most recent, ρ = 0.85; F[h·s + j] = D_{(n_d + h) mod 7} · share[w·s + j] (see intradayShares).
+ * most recent, ρ = 0.85; F[h·s + j] = D_{(n_d + h) mod 7} · share[w·s + j] (see intradayShares,
+ * 12 weeks, decay ρ).
  * Units: contacts per interval. Reference: Gans, Koole & Mandelbaum, MSOM 5(2), 2003, §3.1;
  * exponential weighting as in Taylor, Management Science 54(2), 2008, §3 (benchmark methods).
  * Complexity: O(weeks·7·s + horizon·s).
@@ -25,7 +26,7 @@ export function weekdayProfile(history: Float64Array, slotsPerDay: number, horiz
   const s = slotsPerDay;
   const days = history.length / s;
   const shares = new Float64Array(7 * s);
-  intradayShares(history, s, 12, shares);
+  intradayShares(history, s, 12, shares, DECAY);
   const dayTotal = new Float64Array(7);
   for (let w = 0; w < 7; w++) {
     let weighted = 0;

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Headers, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnprocessableEntityResponse, getSchemaPath,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
@@ -8,7 +10,10 @@ import { sendListing } from '../uploads/listing.js';
 import type { AdherenceSettings } from './adherence-settings.js';
 import { AdherenceService } from './adherence.service.js';
 import type { AgentStatesResult } from './agent-states.sink.js';
-import { AdherenceQueryDto, ExceptionQueryDto, HeadcountQueryDto } from './dto/adherence.dto.js';
+import {
+  ADHERENCE_CSV_COLUMNS, AdherenceListDto, AdherenceQueryDto, AdherenceSettingsDto, AgentStatesUploadResultDto, EXCEPTION_CSV_COLUMNS, ExceptionListDto,
+  ExceptionQueryDto, HEADCOUNT_CSV_COLUMNS, HeadcountListDto, HeadcountQueryDto, SchedulesUploadResultDto,
+} from './dto/adherence.dto.js';
 import type { SchedulesResult } from './schedules.sink.js';
 
 const UPLOAD_BODY = {
@@ -16,9 +21,19 @@ const UPLOAD_BODY = {
   schema: { type: 'string', format: 'binary' },
 };
 const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'Repeat-safe key: a second upload with the same key answers the first result (duplicate: true)' };
+/** A read's 200: the JSON page schema, and the CSV columns (header row, RFC 4180). */
+const listResponse = (type: new () => object, columns: readonly string[], what: string) =>
+  ApiOkResponse({
+    description: `${what}: a JSON page { data, next }, or CSV (format=csv or Accept: text/csv; UTF-8, header row, streamed) with the columns ${columns.join(', ')}`,
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(type) } },
+      'text/csv': { schema: { type: 'string', description: `Header row: ${columns.join(',')}; then one row per JSON item, fields in the same order` }, example: `${columns.join(',')}\r\n` },
+    },
+  });
 const ROWS_ERRORS = { type: ErrorResponseDto, description: 'INVALID_ROWS (line, column, value, reason; overlapping rows name both lines), EMPTY_UPLOAD' };
 
 @ApiTags('adherence')
+@ApiExtraModels(AdherenceListDto, ExceptionListDto, HeadcountListDto)
 @Controller('api/v1')
 export class AdherenceController {
   constructor(private readonly service: AdherenceService) {}
@@ -32,6 +47,8 @@ export class AdherenceController {
   @ApiConsumes('text/csv', 'multipart/form-data', 'application/json')
   @ApiBody(UPLOAD_BODY)
   @ApiHeader(IDEMPOTENCY)
+  @ApiCreatedResponse({ type: SchedulesUploadResultDto, description: 'Stored (200 with duplicate: true for a repeat)' })
+  @ApiOkResponse({ type: SchedulesUploadResultDto, description: 'The same bytes or Idempotency-Key again: the first result, duplicate: true' })
   @ApiUnprocessableEntityResponse(ROWS_ERRORS)
   async uploadSchedules(
     @CurrentPrincipal() p: Principal,
@@ -53,6 +70,8 @@ export class AdherenceController {
   @ApiConsumes('text/csv', 'multipart/form-data', 'application/json')
   @ApiBody(UPLOAD_BODY)
   @ApiHeader(IDEMPOTENCY)
+  @ApiCreatedResponse({ type: AgentStatesUploadResultDto, description: 'Stored (200 with duplicate: true for a repeat)' })
+  @ApiOkResponse({ type: AgentStatesUploadResultDto, description: 'The same bytes or Idempotency-Key again: the first result, duplicate: true' })
   @ApiUnprocessableEntityResponse(ROWS_ERRORS)
   async uploadStates(
     @CurrentPrincipal() p: Principal,
@@ -68,6 +87,7 @@ export class AdherenceController {
   @Get('adherence/rules')
   @ReadAccess()
   @ApiOperation({ summary: 'Activity and state lists, state-to-activity rules, grace period, log-off rules (defaults until PUT)' })
+  @ApiOkResponse({ type: AdherenceSettingsDto })
   getRules(@CurrentPrincipal() p: Principal): Promise<AdherenceSettings> {
     return this.service.getRules(p.tenantId);
   }
@@ -76,6 +96,7 @@ export class AdherenceController {
   @Roles('scheduler')
   @ApiOperation({ summary: 'Set the adherence rules; omitted fields take their defaults' })
   @ApiBody({ description: '{ activities: [{code, productive}], states: [{code, productive, loggedIn, occupancy: busy|idle|none}], satisfies: {activity: [state | "none"]}, graceSeconds, countEarlyLogOff, countLateLogOff, midnightAttribution: "shift-start" }', schema: { type: 'object' } })
+  @ApiOkResponse({ type: AdherenceSettingsDto, description: 'The rules as stored (omitted fields with their defaults)' })
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED' })
   putRules(@CurrentPrincipal() p: Principal, @Body() body: unknown): Promise<AdherenceSettings> {
     return this.service.putRules(p.tenantId, body);
@@ -85,7 +106,8 @@ export class AdherenceController {
   @ReadAccess()
   @ApiOperation({ summary: 'Adherence and conformance by agent, team or channel and period (JSON pages or CSV)' })
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ description: '{ data: [{ level, key, periodStart, periodStartLocal, scheduledSeconds, adherentSeconds, adherence, productiveScheduledSeconds, workedSeconds, conformance, exceptions, earlyLogOffSeconds, lateLogOffSeconds }], next }' })
+  @listResponse(AdherenceListDto, ADHERENCE_CSV_COLUMNS, 'Adherence rows')
+  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED (from, to, level, granularity)' })
   async adherence(@CurrentPrincipal() p: Principal, @Query() q: AdherenceQueryDto, @Req() request: Request, @Res() response: Response): Promise<void> {
     await sendListing(request, response, await this.service.adherence(p.tenantId, q, request));
   }
@@ -94,6 +116,8 @@ export class AdherenceController {
   @ReadAccess()
   @ApiOperation({ summary: 'Out-of-adherence spans longer than the grace period (JSON pages or CSV)' })
   @ApiProduces('application/json', 'text/csv')
+  @listResponse(ExceptionListDto, EXCEPTION_CSV_COLUMNS, 'Exceptions')
+  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED (from, to, minSeconds)' })
   async exceptions(@CurrentPrincipal() p: Principal, @Query() q: ExceptionQueryDto, @Req() request: Request, @Res() response: Response): Promise<void> {
     await sendListing(request, response, await this.service.exceptions(p.tenantId, q, request));
   }
@@ -102,6 +126,8 @@ export class AdherenceController {
   @ReadAccess()
   @ApiOperation({ summary: 'Scheduled, staffed and required agents per channel and interval, over/under, occupancy from states' })
   @ApiProduces('application/json', 'text/csv')
+  @listResponse(HeadcountListDto, HEADCOUNT_CSV_COLUMNS, 'Headcount rows')
+  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED (from, to), UNKNOWN_CHANNELS' })
   async headcount(@CurrentPrincipal() p: Principal, @Query() q: HeadcountQueryDto, @Req() request: Request, @Res() response: Response): Promise<void> {
     await sendListing(request, response, await this.service.headcount(p.tenantId, q, request));
   }

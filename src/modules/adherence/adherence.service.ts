@@ -1,9 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { accumulateIntervalSeconds } from '../../core/adherence/accumulate-interval-seconds.js';
 import { occupancyFromVolume } from '../../core/adherence/occupancy-from-volume.js';
 import type { AdherenceResult } from '../../core/adherence/adherence-result.js';
-import { spreadAcrossChannels } from '../../core/adherence/spread-across-channels.js';
 import { sweepAdherence } from '../../core/adherence/sweep-adherence.js';
 import type { ZoneClock } from '../../core/time/create-zone-clock.js';
 import { civilFromDays } from '../../core/time/civil-from-days.js';
@@ -21,10 +19,14 @@ import { DEFAULT_LIMIT, wantsCsv, type Listing } from '../uploads/listing.js';
 import { openUploadBody } from '../uploads/upload-body.js';
 import { zoneClockFor } from '../uploads/zone-clocks.js';
 import { compileSettings, DEFAULT_SETTINGS, NO_STATE, parseAdherenceSettings, type AdherenceSettings, type CompiledSettings } from './adherence-settings.js';
-import { AdherenceRepository, type ScheduleRow, type StateRow } from './adherence.repository.js';
+import { AdherenceRepository, type ScheduleRow } from './adherence.repository.js';
 import { AgentStatesSink, type AgentStatesResult } from './agent-states.sink.js';
-import type { AdherenceQueryDto, ExceptionQueryDto, HeadcountQueryDto } from './dto/adherence.dto.js';
+import {
+  ADHERENCE_CSV_COLUMNS, EXCEPTION_CSV_COLUMNS, HEADCOUNT_CSV_COLUMNS,
+  type AdherenceQueryDto, type AdherenceRowDto, type ExceptionDto, type ExceptionQueryDto, type HeadcountDto, type HeadcountQueryDto,
+} from './dto/adherence.dto.js';
 import { SchedulesSink, type SchedulesResult } from './schedules.sink.js';
+import type { StateColumns } from './state-columns-decoder.js';
 
 const DAY_MS = 86_400_000;
 const MAX_RANGE_DAYS = 93;
@@ -33,64 +35,9 @@ const MAX_RANGE_DAYS = 93;
  * may run two days (48 h activities), and a late log-off after it is looked for up to a day.
  */
 const STATE_WINDOW_MS = 3 * DAY_MS;
+/** A state upload of at least this many segments refreshes the table's planner statistics. */
+const ANALYZE_AFTER_SEGMENTS = 50_000;
 const scratch: ParsedTimestamp = { localMs: 0, offsetMinutes: null };
-
-const ADHERENCE_CSV = [
-  'level', 'key', 'period_start', 'period_start_local', 'scheduled_seconds', 'adherent_seconds', 'adherence',
-  'productive_scheduled_seconds', 'worked_seconds', 'conformance', 'exceptions', 'early_log_off_seconds', 'late_log_off_seconds',
-];
-const EXCEPTION_CSV = ['agent_id', 'team', 'activity', 'state', 'start', 'end', 'duration_seconds'];
-const HEADCOUNT_CSV = [
-  'channel', 'period_start', 'period_start_local', 'scheduled', 'staffed', 'required', 'scheduled_over_under', 'staffed_over_under',
-  'busy_seconds', 'idle_seconds', 'occupancy', 'answered', 'volume_occupancy',
-];
-
-/** One rolled-up adherence row (ratios recomputed from the summed seconds). */
-export interface AdherenceRowDto {
-  level: 'agent' | 'team' | 'channel';
-  key: string;
-  periodStart: string;
-  periodStartLocal: string;
-  scheduledSeconds: number;
-  adherentSeconds: number;
-  adherence: number | null;
-  productiveScheduledSeconds: number;
-  workedSeconds: number;
-  conformance: number | null;
-  exceptions: number;
-  earlyLogOffSeconds: number;
-  lateLogOffSeconds: number;
-}
-
-export interface ExceptionDto {
-  agentId: string;
-  team: string | null;
-  /** Scheduled activity; `after-shift` for a late log-off. */
-  activity: string;
-  /** Actual state; `none` when nothing was logged. */
-  state: string;
-  start: string;
-  end: string;
-  durationSeconds: number;
-}
-
-export interface HeadcountDto {
-  channel: string;
-  periodStart: string;
-  periodStartLocal: string;
-  scheduled: number;
-  staffed: number;
-  required: number | null;
-  scheduledOverUnder: number | null;
-  staffedOverUnder: number | null;
-  busySeconds: number;
-  idleSeconds: number;
-  occupancy: number | null;
-  /** Answered contacts of the interval (interval actuals), null without actuals. */
-  answered: number | null;
-  /** The seed's occupancy from volume: answered × AHT ÷ (staffed × interval seconds). */
-  volumeOccupancy: number | null;
-}
 
 /** Bounds of a read: an instant with an offset, or a date (UTC midnight). */
 function bound(field: 'from' | 'to', text: string | undefined): number {
@@ -175,6 +122,7 @@ export class AdherenceService {
     const settings = await this.getRules(tenantId);
     const sink = new AgentStatesSink(this.repository, new Set(settings.states.map((s) => s.code)), this.mode(request));
     const out = await this.runner.run({ tenantId, uploader, mappingName: null, idempotencyKey, sink, prepare: () => Promise.resolve({ body: openUploadBody(request, this.config.uploadLimitBytes, true), mapping: null }) });
+    if (!out.duplicate && out.result.segments >= ANALYZE_AFTER_SEGMENTS) await this.repository.analyzeStates();
     return { ...out.result, duplicate: out.duplicate };
   }
 
@@ -191,13 +139,11 @@ export class AdherenceService {
     const compiled = compileSettings(await this.getRules(tenantId));
     const channels = new Map((await this.channels.list(tenantId)).map((c) => [c.code, c]));
     // Shifts start in [from, to); their rows start there too, and end (with a late log-off
-    // after them) within STATE_WINDOW_MS of `to`: both reads run at once.
-    const [all, states] = await Promise.all([
-      this.repository.readSchedules(tenantId, fromMs, toMs),
-      this.repository.readStates(tenantId, fromMs, toMs + STATE_WINDOW_MS, agentFilter === null ? null : [agentFilter]),
-    ]);
+    // after them) within STATE_WINDOW_MS of `to`. States are read for the scheduled agents only.
+    const all = await this.repository.readSchedules(tenantId, fromMs, toMs);
     const stored = agentFilter === null ? all : all.filter((r) => r.agentId === agentFilter);
     const agentIds = [...new Set(stored.map((r) => r.agentId))];
+    const states = await this.repository.readStateColumns(tenantId, fromMs, toMs + STATE_WINDOW_MS, agentIds, compiled.settings.states.map((s) => s.code));
     const rows = split ? this.splitRows(stored, channels) : stored;
     return { compiled, channels, rows, result: this.sweep(compiled, rows, states, agentIds) };
   }
@@ -219,7 +165,7 @@ export class AdherenceService {
     return out;
   }
 
-  private sweep(compiled: CompiledSettings, rows: ScheduleRow[], states: StateRow[], agentIds: string[]): AdherenceResult {
+  private sweep(compiled: CompiledSettings, rows: ScheduleRow[], states: StateColumns, agentIds: string[]): AdherenceResult {
     const agentIndex = new Map(agentIds.map((a, i) => [a, i]));
     const A = compiled.settings.activities.length;
     // Activities no longer in the list: a code no state satisfies (never in adherence).
@@ -227,21 +173,7 @@ export class AdherenceService {
     const S = compiled.rules.stateCount;
     const satisfies = new Uint8Array((A + 1) * (S + 1));
     satisfies.set(compiled.rules.satisfies);
-    // States of agents outside the schedule, or of codes no longer in the list, are left out.
-    const n = states.length;
-    const cols = { agent: new Int32Array(n), code: new Int32Array(n), start: new Float64Array(n), end: new Float64Array(n) };
-    let m = 0;
-    for (let i = 0; i < n; i++) {
-      const s = states[i];
-      const a = agentIndex.get(s.agentId);
-      const code = compiled.stateIndex.get(s.state);
-      if (a === undefined || code === undefined) continue;
-      cols.agent[m] = a;
-      cols.code[m] = code;
-      cols.start[m] = s.start;
-      cols.end[m] = s.end;
-      m++;
-    }
+    // States come for the scheduled agents and the listed codes only (readStateColumns).
     return sweepAdherence(
       {
         agent: Int32Array.from(rows, (r) => agentIndex.get(r.agentId)!),
@@ -249,7 +181,7 @@ export class AdherenceService {
         start: Float64Array.from(rows, (r) => r.startAt.getTime() / 1000),
         end: Float64Array.from(rows, (r) => r.endAt.getTime() / 1000),
       },
-      { agent: cols.agent.subarray(0, m), code: cols.code.subarray(0, m), start: cols.start.subarray(0, m), end: cols.end.subarray(0, m) },
+      states,
       { ...compiled.rules, satisfies, productiveActivity: Uint8Array.from([...compiled.rules.productiveActivity, 0]) },
     );
   }
@@ -262,14 +194,23 @@ export class AdherenceService {
     const exceptionsByRow = new Float64Array(rows.length);
     for (const e of result.exceptions) exceptionsByRow[e.scheduleRow]++;
     const groups = new Map<string, AdherenceRowDto & { ms: number }>();
+    // The rows of a shift share its start: one period computation per (zone, shift start).
+    const periods = new Map<string, number>();
+    const periodOf = (timeZone: string, clock: ZoneClock, shiftStartMs: number, g: 'day' | 'week' | 'month'): number => {
+      const k = `${timeZone}\u0000${shiftStartMs}`;
+      let ms = periods.get(k);
+      if (ms === undefined) periods.set(k, (ms = periodStart(clock, shiftStartMs, g)));
+      return ms;
+    };
     rows.forEach((r, i) => {
       const keys: Array<[string, number, string]> =
         level === 'agent' ? [[r.agentId, 1, r.channelCodes[0] ?? '']]
           : level === 'team' ? [[r.team ?? '', 1, r.channelCodes[0] ?? '']]
             : r.channelCodes.map((c) => [c, 1 / r.channelCodes.length, c]);
       for (const [key, share, zoneChannel] of keys) {
-        const clock = zoneClockFor(channels.get(zoneChannel)?.timeZone ?? 'UTC');
-        const ms = granularity === 'interval' ? r.startAt.getTime() : periodStart(clock, result.shiftStart[i] * 1000, granularity);
+        const timeZone = channels.get(zoneChannel)?.timeZone ?? 'UTC';
+        const clock = zoneClockFor(timeZone);
+        const ms = granularity === 'interval' ? r.startAt.getTime() : periodOf(timeZone, clock, result.shiftStart[i] * 1000, granularity);
         const id = `${key}\u0000${ms}`;
         let g = groups.get(id);
         if (!g) {
@@ -293,7 +234,7 @@ export class AdherenceService {
     const out = [...groups.values()]
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.ms - b.ms))
       .map(({ ms: _ms, ...g }) => ({ ...g, adherence: ratio(g.adherentSeconds, g.scheduledSeconds), conformance: ratio(g.workedSeconds, g.productiveScheduledSeconds) }));
-    return this.listing(request, q, out, 'adherence.csv', ADHERENCE_CSV);
+    return this.listing(request, q, out, 'adherence.csv', ADHERENCE_CSV_COLUMNS);
   }
 
   async exceptions(tenantId: string, q: ExceptionQueryDto, request: Request): Promise<Listing> {
@@ -317,7 +258,7 @@ export class AdherenceService {
       });
     }
     out.sort((a, b) => (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-    return this.listing(request, q, out, 'adherence-exceptions.csv', EXCEPTION_CSV);
+    return this.listing(request, q, out, 'adherence-exceptions.csv', EXCEPTION_CSV_COLUMNS);
   }
 
   /**
@@ -335,7 +276,7 @@ export class AdherenceService {
     if (unknown.length) throw new DomainError('UNKNOWN_CHANNELS', `unknown channel codes: ${unknown.join(', ')}`, { unknown });
     const chosen = (given.length ? all.filter((c) => given.includes(c.code)) : all).sort((a, b) => (a.code < b.code ? -1 : 1));
     const { rows } = await this.headcountIntervals(tenantId, all, chosen, fromMs, toMs);
-    return this.listing(request, q, rows, 'headcount.csv', HEADCOUNT_CSV);
+    return this.listing(request, q, rows, 'headcount.csv', HEADCOUNT_CSV_COLUMNS);
   }
 
   /**
@@ -343,81 +284,38 @@ export class AdherenceService {
    * with how many schedule rows and agent states were read (0: that input is missing).
    */
   async headcountIntervals(tenantId: string, all: readonly Channel[], chosen: readonly Channel[], fromMs: number, toMs: number): Promise<{ rows: HeadcountDto[]; schedules: number; states: number }> {
-    const compiled = compileSettings(await this.getRules(tenantId));
-    const channelIndex = new Map(all.map((c, i) => [c.code, i]));
-    const schedule = await this.repository.readSchedulesOverlapping(tenantId, fromMs, toMs);
-    const states = await this.repository.readStates(tenantId, fromMs, toMs, null);
-    const roster = await this.repository.readAgents(tenantId);
-
-    // Scheduled: productive activities, each schedule row on its own channels.
-    const sOffsets = new Int32Array(schedule.length + 1);
-    const sChannels: number[] = [];
-    schedule.forEach((r, i) => {
-      for (const c of r.channelCodes) if (channelIndex.has(c)) sChannels.push(channelIndex.get(c)!);
-      sOffsets[i + 1] = sChannels.length;
-    });
-    const scheduled = spreadAcrossChannels(
-      Int32Array.from(schedule, (_r, i) => i),
-      Float64Array.from(schedule, (r) => r.startAt.getTime() / 1000),
-      Float64Array.from(schedule, (r) => r.endAt.getTime() / 1000),
-      Uint8Array.from(schedule, (r) => compiled.rules.productiveActivity[compiled.activityIndex.get(r.activity) ?? -1] ?? 0),
-      sOffsets,
-      Int32Array.from(sChannels),
-    );
-    // Staffed and occupancy: states on the agent's roster channels.
-    const agentIndex = new Map(roster.map((a, i) => [a.agentId, i]));
-    const aOffsets = new Int32Array(roster.length + 1);
-    const aChannels: number[] = [];
-    roster.forEach((a, i) => {
-      for (const c of a.channelCodes) if (channelIndex.has(c)) aChannels.push(channelIndex.get(c)!);
-      aOffsets[i + 1] = aChannels.length;
-    });
-    const known = states.filter((s) => agentIndex.has(s.agentId) && compiled.stateIndex.has(s.state));
-    const stateOf = (s: StateRow) => compiled.settings.states[compiled.stateIndex.get(s.state)!];
-    const spreadStates = (keep: (s: StateRow) => boolean) =>
-      spreadAcrossChannels(
-        Int32Array.from(known, (s) => agentIndex.get(s.agentId)!),
-        Float64Array.from(known, (s) => s.start),
-        Float64Array.from(known, (s) => s.end),
-        Uint8Array.from(known, (s) => (keep(s) ? 1 : 0)),
-        aOffsets,
-        Int32Array.from(aChannels),
-      );
-    const staffed = spreadStates((s) => stateOf(s).productive);
-    const busy = spreadStates((s) => stateOf(s).occupancy === 'busy');
-    const idle = spreadStates((s) => stateOf(s).occupancy === 'idle');
-
-    const out: HeadcountDto[] = [];
-    for (const ch of chosen) {
+    const { settings } = compileSettings(await this.getRules(tenantId));
+    // Each chosen channel's grid: its local intervals from the one holding `from`, up to `to`.
+    const grids = chosen.map((ch) => {
       const clock = zoneClockFor(ch.timeZone);
       const step = ch.intervalMinutes * 60_000;
-      const starts: number[] = [];
-      for (let t = intervalStart(clock, fromMs, ch.intervalMinutes); t < toMs; t += step) starts.push(t);
-      if (!starts.length) continue;
-      const edges = Float64Array.from([...starts, starts[starts.length - 1] + step], (ms) => ms / 1000);
-      const ci = channelIndex.get(ch.code)!;
-      const sum = (seg: ReturnType<typeof spreadAcrossChannels>): Float64Array => {
-        const pick = Array.from(seg.channel.keys()).filter((k) => seg.channel[k] === ci);
-        const acc = new Float64Array(starts.length);
-        accumulateIntervalSeconds(
-          Float64Array.from(pick, (k) => seg.start[k]),
-          Float64Array.from(pick, (k) => seg.end[k]),
-          Float64Array.from(pick, (k) => seg.weight[k]),
-          new Int32Array(pick.length),
-          edges,
-          acc,
-        );
-        return acc;
-      };
-      const [sch, stf, bsy, idl] = [sum(scheduled), sum(staffed), sum(busy), sum(idle)];
-      const required = new Map((await this.repository.readRequired(tenantId, ch.id, starts[0], toMs)).map((r) => [r.intervalStart.getTime(), r.agents]));
-      const volumes = new Map((await this.repository.readVolumes(tenantId, ch.id, starts[0], toMs)).map((r) => [r.intervalStart.getTime(), r]));
-      starts.forEach((ms, b) => {
-        const seconds = step / 1000;
+      const first = intervalStart(clock, fromMs, ch.intervalMinutes);
+      return { ch, clock, step, first, buckets: Math.max(0, Math.ceil((toMs - first) / step)) };
+    }).filter((g) => g.buckets > 0);
+    // The totals are aggregated in SQL; nothing per agent or per state is read into memory.
+    const codes = (keep: (s: AdherenceSettings['states'][number]) => boolean): string[] => settings.states.filter(keep).map((s) => s.code);
+    const seconds = await this.repository.headcountSeconds(
+      tenantId, fromMs, toMs,
+      grids.map((g) => ({ code: g.ch.code, firstSeconds: g.first / 1000, stepSeconds: g.step / 1000, buckets: g.buckets })),
+      all.map((c) => c.code),
+      settings.activities.filter((a) => a.productive).map((a) => a.code),
+      { known: codes(() => true), productive: codes((s) => s.productive), busy: codes((s) => s.occupancy === 'busy'), idle: codes((s) => s.occupancy === 'idle') },
+    );
+    const cells = new Map(seconds.cells.map((c) => [`${c.code}\u0000${c.bucket}`, c]));
+
+    const out: HeadcountDto[] = [];
+    for (const { ch, clock, step, first, buckets } of grids) {
+      const required = new Map((await this.repository.readRequired(tenantId, ch.id, first, toMs)).map((r) => [r.intervalStart.getTime(), r.agents]));
+      const volumes = new Map((await this.repository.readVolumes(tenantId, ch.id, first, toMs)).map((r) => [r.intervalStart.getTime(), r]));
+      const intervalSeconds = step / 1000;
+      for (let b = 0; b < buckets; b++) {
+        const ms = first + b * step;
+        const cell = cells.get(`${ch.code}\u0000${b}`);
+        const [sch, stf, bsy, idl] = cell ? [cell.scheduled, cell.staffed, cell.busy, cell.idle] : [0, 0, 0, 0];
         const req = required.get(ms) ?? null;
         const volume = volumes.get(ms);
-        const scheduledAgents = sch[b] / seconds;
-        const staffedAgents = stf[b] / seconds;
+        const scheduledAgents = sch / intervalSeconds;
+        const staffedAgents = stf / intervalSeconds;
         out.push({
           channel: ch.code,
           periodStart: formatUtcIso(ms),
@@ -427,17 +325,17 @@ export class AdherenceService {
           required: req,
           scheduledOverUnder: req === null ? null : scheduledAgents - req,
           staffedOverUnder: req === null ? null : staffedAgents - req,
-          busySeconds: bsy[b],
-          idleSeconds: idl[b],
-          occupancy: ratio(bsy[b], bsy[b] + idl[b]),
+          busySeconds: bsy,
+          idleSeconds: idl,
+          occupancy: ratio(bsy, bsy + idl),
           answered: volume ? volume.answered : null,
           volumeOccupancy: volume && staffedAgents > 0
-            ? occupancyFromVolume(volume.answered, volume.answered > 0 ? volume.handleSeconds / volume.answered : 0, staffedAgents, seconds)
+            ? occupancyFromVolume(volume.answered, volume.answered > 0 ? volume.handleSeconds / volume.answered : 0, staffedAgents, intervalSeconds)
             : null,
         });
-      });
+      }
     }
-    return { rows: out, schedules: schedule.length, states: known.length };
+    return { rows: out, schedules: seconds.schedules, states: seconds.states };
   }
 
   /** A computed list as a JSON page (cursor = offset) or a CSV stream. */

@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
+import { DataSource } from 'typeorm';
 import { formatLocalIso } from '../../core/time/format-local-iso.js';
 import { formatUtcIso } from '../../core/time/format-utc-iso.js';
 import { DomainError } from '../../platform/errors/domain-error.js';
 import { ChannelsService } from '../channels/channels.service.js';
 import { ForecastsService } from '../forecasts/forecasts.service.js';
+import { dataFingerprint } from '../reports/reports.repository.js';
+import { reportEtag } from '../reports/report-listing.js';
 import { DEFAULT_LIMIT, decodeCursor, listingChannels, readAll, readPage, wantsCsv, type ChannelRows, type Listing, type ListingChannel } from '../uploads/listing.js';
-import type { ChannelAccuracySummaryDto, ForecastAccuracyQueryDto, ForecastAccuracyRowDto } from './dto/forecast-accuracy.dto.js';
+import { FORECAST_ACCURACY_COLUMNS, type ChannelAccuracySummaryDto, type ForecastAccuracyQueryDto, type ForecastAccuracyRowDto } from './dto/forecast-accuracy.dto.js';
 import { ForecastingRepository, type AccuracyRow } from './forecasting.repository.js';
 
-const CSV_HEADER = ['channel', 'period_start', 'period_start_local', 'forecast', 'actual', 'variance', 'within_five_percent'];
 
 function rowDto(channel: ListingChannel, r: AccuracyRow): ForecastAccuracyRowDto {
   const variance = r.actual > 0 ? (r.forecast - r.actual) / r.actual : null;
@@ -31,6 +34,7 @@ export class ForecastAccuracyService {
     private readonly repository: ForecastingRepository,
     private readonly forecasts: ForecastsService,
     private readonly channels: ChannelsService,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   async report(tenantId: string, query: ForecastAccuracyQueryDto, request: Request): Promise<Listing> {
@@ -40,15 +44,20 @@ export class ForecastAccuracyService {
     const zones = new Map(all.map((c) => [c.code, c.timeZone]));
     const channels = listingChannels(all.filter((c) => codes.has(c.code) || query.channel?.includes(c.code)), query);
     const granularity = query.granularity ?? 'interval';
+    // The reports' weak ETag (tenant data fingerprint + representation + URL), answered before any work.
+    const csv = wantsCsv(request, query.format);
+    const etag = reportEtag(await dataFingerprint(this.db, tenantId), csv, request);
+    if (request.headers['if-none-match'] === etag) return { type: 'json', body: { data: [], next: null }, etag };
     const source: ChannelRows<AccuracyRow> = {
       fetch: (c, after, limit) => this.repository.accuracyRows(tenantId, version.id, c.id, zones.get(c.code)!, granularity, c.fromMs, c.toMs, after === null ? null : Number(after), limit),
       keyOf: (r) => String(r.t),
     };
-    if (wantsCsv(request, query.format)) {
+    if (csv) {
       return {
         type: 'csv',
         filename: `forecast-accuracy-${version.id}.csv`,
-        header: CSV_HEADER,
+        header: FORECAST_ACCURACY_COLUMNS,
+        etag,
         rows: (async function* () {
           for await (const { channel, row } of readAll(channels, source)) yield Object.values(rowDto(channel, row));
         })(),
@@ -71,6 +80,6 @@ export class ForecastAccuracyService {
       });
     }
     const body = { data: page.rows.map(({ channel, row }) => rowDto(channel, row)), next: page.next, summary };
-    return { type: 'json', body };
+    return { type: 'json', body, etag };
   }
 }

@@ -6,15 +6,15 @@ import { ForecastAccuracyService } from './forecast-accuracy.service.js';
 import { ForecastingController } from './forecasting.controller.js';
 import { ForecastingRepository } from './forecasting.repository.js';
 import { ForecastingService } from './forecasting.service.js';
-import { JobsController } from './jobs.controller.js';
-import { JobsService } from './jobs.service.js';
+import { JobsModule } from './jobs.module.js';
 import { ReportsController } from './reports.controller.js';
 import { SpecialDaysService } from './special-days.service.js';
 
-/** Forecasting engine: back-tests, generated forecast versions the special-days calendar and the forecast-accuracy report, and in-process jobs for long runs (issue 5). */
+/** Forecasting engine: back-tests, generated forecast versions the special-days calendar and the forecast-accuracy report, and jobs for long runs (JobsModule, kept in PostgreSQL; issue 5). */
 @Module({
-  imports: [ChannelsModule, ForecastsModule],
-  controllers: [ForecastingController, CalendarController, ReportsController, JobsController],
-  providers: [ForecastingRepository, ForecastingService, SpecialDaysService, ForecastAccuracyService, JobsService],
+  imports: [ChannelsModule, ForecastsModule, JobsModule],
+  controllers: [ForecastingController, CalendarController, ReportsController],
+  providers: [ForecastingRepository, ForecastingService, SpecialDaysService, ForecastAccuracyService],
+  exports: [JobsModule],
 })
 export class ForecastingModule {}

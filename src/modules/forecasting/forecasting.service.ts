@@ -75,7 +75,7 @@ export class ForecastingService {
     const weeks = body.historyWeeks ?? 12;
     const intervals = [...channels.values()].reduce((n, c) => n + weeks * 7 * (1440 / c.intervalMinutes), 0);
     if (body.async === true || intervals > SYNC_LIMIT_INTERVALS) {
-      return { status: 202, body: this.jobs.start(tenantId, 'forecast-generate', (progress) => this.generate(tenantId, uploader, body, progress)) };
+      return { status: 202, body: await this.jobs.start(tenantId, 'forecast-generate', (progress) => this.generate(tenantId, uploader, body, progress)) };
     }
     return { status: 201, body: await this.generate(tenantId, uploader, body) };
   }

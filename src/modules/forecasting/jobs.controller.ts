@@ -1,5 +1,5 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { ReadAccess } from '../auth/roles.js';
@@ -13,10 +13,14 @@ export class JobsController {
 
   @Get(':id')
   @ReadAccess()
-  @ApiOperation({ summary: 'A long-running job: status, progress 0..1, then result or error' })
+  @ApiOperation({
+    summary: 'A long-running job: status, progress 0..1, then result or error',
+    description: 'Jobs are kept in the database for 7 days after they finish, whichever instance ran them. A job whose process stopped before it finished is failed with JOB_INTERRUPTED (503 in its error body): start it again.',
+  })
   @ApiOkResponse({ type: JobDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'MALFORMED_REQUEST (the id is not a UUID)' })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'JOB_NOT_FOUND' })
-  get(@CurrentPrincipal() p: Principal, @Param('id') id: string): JobDto {
+  get(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<JobDto> {
     return this.jobs.get(p.tenantId, id);
   }
 }

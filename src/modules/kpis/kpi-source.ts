@@ -41,6 +41,15 @@ export interface KpiRollupRow {
   readonly denominator: number;
   /** The KPI value (usually numerator ÷ denominator, times a documented factor); null when undefined. */
   readonly value: number | null;
+  /** Optional: what the value needs to be read, e.g. `{ scaleMin: 1, scaleMax: 5 }` or `{ currency: 'EUR' }`. */
+  readonly detail?: Readonly<Record<string, unknown>> | null;
+}
+
+/** A granularity and the range of period starts [fromUtc, toUtc) wanted for it. */
+export interface KpiRange {
+  readonly granularity: KpiGranularity;
+  readonly fromUtc: Date;
+  readonly toUtc: Date;
 }
 
 export interface KpiSource {
@@ -50,6 +59,11 @@ export interface KpiSource {
    * channel's time zone (the all-channels row in the tenant's default zone, as the engine documents).
    */
   compute(tenantId: string, fromUtc: Date, toUtc: Date, granularity: KpiGranularity): Promise<KpiRollupRow[]>;
+  /**
+   * Optional: the rows of several granularities at once, for sources that can share one pass
+   * over their data (the engine calls it, when present, instead of `compute` per granularity).
+   */
+  computeMany?(tenantId: string, ranges: readonly KpiRange[]): Promise<ReadonlyMap<KpiGranularity, KpiRollupRow[]>>;
   /** The KPI codes of this source for which the tenant has any input data. */
   kpisWithData(tenantId: string): Promise<ReadonlySet<string>>;
 }

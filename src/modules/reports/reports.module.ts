@@ -2,14 +2,16 @@ import { Module } from '@nestjs/common';
 import { AdherenceModule } from '../adherence/adherence.module.js';
 import { ChannelsModule } from '../channels/channels.module.js';
 import { ForecastsModule } from '../forecasts/forecasts.module.js';
+import { CalibrationService } from './calibration.service.js';
 import { IntervalComparisonService } from './interval-comparison.service.js';
+import { IntervalReader } from './interval-reader.js';
 import { IntervalComparisonController } from './reports.controller.js';
 import { ReportsRepository } from './reports.repository.js';
 
-/** Cross-module reports (issue 8): the interval comparison of forecast, requirement, staffing and outcome. */
+/** Cross-module reports (issue 8): the interval comparison of forecast, requirement, staffing and outcome, and the queueing-model calibration. */
 @Module({
   imports: [ChannelsModule, ForecastsModule, AdherenceModule],
   controllers: [IntervalComparisonController],
-  providers: [ReportsRepository, IntervalComparisonService],
+  providers: [ReportsRepository, IntervalReader, IntervalComparisonService, CalibrationService],
 })
 export class ReportsModule {}

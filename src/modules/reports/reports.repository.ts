@@ -4,78 +4,166 @@ import { DataSource } from 'typeorm';
 import type { Granularity } from '../forecasting/dto/forecast-accuracy.dto.js';
 import { periodStartSql } from './period-sql.js';
 
-/** One interval of a channel with everything the comparison reads (null: input missing). */
-export interface ComparisonIntervalRow {
-  /** Period start, UTC ms. */
-  p: number;
-  /** Interval start, UTC ms. */
-  t: number;
-  volume: number | null;
-  ahtSeconds: number | null;
-  offered: number | null;
-  answered: number | null;
-  abandoned: number | null;
-  answeredWithin: number | null;
-  abandonedWithin: number | null;
-  handleSeconds: number | null;
-  waitSeconds: number | null;
-  agentsStaffed: number | null;
-  agents: number | null;
-  agentsFractional: number | null;
-  goal: number | null;
+/** Where and how far one chunk of a channel's intervals is read. */
+export interface ChunkQuery {
+  tenantId: string;
+  channelId: number;
+  timeZone: string;
+  granularity: Granularity;
+  /** First interval start read (inclusive), UTC ms. */
+  fromMs: number;
+  /** End of the range (exclusive), UTC ms. */
+  toMs: number;
+  limit: number;
 }
 
+/**
+ * A chunk row as a column array (no object per row): index 0 the
+ * interval start and 1 the period start (UTC ms; null for interval granularity, where the period
+ * is the interval), then the table's columns at the indexes below.
+ */
+export type ChunkRow = Array<number | null>;
+
+/** Forecast chunk: volume, AHT seconds. */
+export const F_VOLUME = 2;
+export const F_AHT = 3;
+/** Actuals chunk: offered, answered, abandoned, within (answered + abandoned within the threshold), threshold, handle, wait seconds, agents staffed. */
+export const A_OFFERED = 2;
+export const A_ANSWERED = 3;
+export const A_ABANDONED = 4;
+export const A_WITHIN = 5;
+export const A_THRESHOLD = 6;
+export const A_HANDLE = 7;
+export const A_WAIT = 8;
+export const A_STAFFED = 9;
+/** Plan chunk: the plan's index in the plan ids given, agents, fractional agents. */
+export const P_PLAN = 2;
+export const P_AGENTS = 3;
+export const P_FRACTIONAL = 4;
+
+/** The pg pool under TypeORM, for array-mode reads. */
+interface PgPool {
+  query(config: { text: string; values: unknown[]; rowMode: 'array' }): Promise<{ rows: ChunkRow[] }>;
+}
+
+/** Abandoned contacts of an interval as logged per contact, with their summed waits. */
+export interface AbandonedWaitRow {
+  t: number;
+  abandoned: number;
+  waitSeconds: number;
+}
+
+/** Interval start in UTC ms (date_part is float8 arithmetic; extract would be numeric). */
+const T = "date_part('epoch', interval_start) * 1000";
+
+/** The period start column (UTC ms, or null for interval granularity) and its parameters, numbered from `next`. */
+function period(q: ChunkQuery, next: number, column = 'interval_start'): [string, unknown[]] {
+  if (q.granularity === 'interval') return ['NULL::float8', []];
+  return [`date_part('epoch', ${periodStartSql(column, `$${next}::text`, `$${next + 1}::text`)}) * 1000`, [q.granularity, q.timeZone]];
+}
+
+/**
+ * SQL of the reports (issue 8). Interval rows are read in chunks by keyset (interval_start after
+ * the last one read) along each table's primary key, so a chunk costs its own size whatever the
+ * range, and a year never sits in memory.
+ */
 @Injectable()
 export class ReportsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /** The newest forecast version whose channels include this one, or null. */
+  async newestVersionCovering(tenantId: string, channelCode: string): Promise<string | null> {
+    const rows: Array<{ id: string }> = await this.db.query(
+      'SELECT id FROM forecast_versions WHERE tenant_id = $1 AND $2 = ANY(channel_codes) ORDER BY created_at DESC, id DESC LIMIT 1',
+      [tenantId, channelCode],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /** Rows as column arrays (no object with named keys per row). */
+  private async columns(text: string, values: unknown[]): Promise<ChunkRow[]> {
+    const pool = (this.db.driver as unknown as { master: PgPool }).master;
+    return (await pool.query({ text, values, rowMode: 'array' })).rows;
+  }
+
+  forecastChunk(q: ChunkQuery, versionId: string): Promise<ChunkRow[]> {
+    const [p, params] = period(q, 7);
+    return this.columns(
+      `SELECT ${T}, ${p}, volume, aht_seconds
+         FROM forecast_intervals
+        WHERE tenant_id = $1 AND version_id = $2 AND channel_id = $3 AND interval_start >= $4 AND interval_start < $5
+        ORDER BY interval_start LIMIT $6`,
+      [q.tenantId, versionId, q.channelId, new Date(q.fromMs), new Date(q.toMs), q.limit, ...params],
+    );
+  }
+
+  actualsChunk(q: ChunkQuery): Promise<ChunkRow[]> {
+    const [p, params] = period(q, 6);
+    return this.columns(
+      `SELECT ${T}, ${p}, offered, answered, abandoned, answered_within_threshold + abandoned_within_threshold,
+              threshold_seconds, handle_seconds, wait_seconds, agents_staffed
+         FROM interval_actuals
+        WHERE tenant_id = $1 AND channel_id = $2 AND interval_start >= $3 AND interval_start < $4
+        ORDER BY interval_start LIMIT $5`,
+      [q.tenantId, q.channelId, new Date(q.fromMs), new Date(q.toMs), q.limit, ...params],
+    );
+  }
+
   /**
-   * The intervals of the first `limit` periods after `afterMs` of one channel in [from, to),
-   * by interval start: forecast (the given version, else the newest covering the channel),
-   * actuals and plan (the given plan, else the newest covering each interval).
+   * Plan intervals of one plan, or, given several plans (newest first), of the newest of them
+   * covering each interval (ranked by position: no join, no parallel plan for a small read).
    */
-  comparisonIntervals(
-    tenantId: string, channelId: number, channelCode: string, timeZone: string, granularity: Granularity,
-    fromMs: number, toMs: number, versionId: string | null, planId: string | null, afterMs: number | null, limit: number,
-  ): Promise<ComparisonIntervalRow[]> {
+  planChunk(q: ChunkQuery, planIds: readonly string[]): Promise<ChunkRow[]> {
+    if (planIds.length === 1) {
+      const [p, params] = period(q, 7);
+      return this.columns(
+        `SELECT ${T}, ${p}, 0, agents, agents_fractional
+           FROM staffing_plan_intervals
+          WHERE tenant_id = $1 AND plan_id = $2 AND channel_id = $3 AND interval_start >= $4 AND interval_start < $5
+          ORDER BY interval_start LIMIT $6`,
+        [q.tenantId, planIds[0], q.channelId, new Date(q.fromMs), new Date(q.toMs), q.limit, ...params],
+      );
+    }
+    const [p, params] = period(q, 7);
+    return this.columns(
+      `SELECT DISTINCT ON (interval_start) ${T}, ${p}, array_position($6::uuid[], plan_id) - 1, agents, agents_fractional
+         FROM staffing_plan_intervals
+        WHERE tenant_id = $1 AND channel_id = $2 AND interval_start >= $3 AND interval_start < $4 AND plan_id = ANY($6::uuid[])
+        ORDER BY interval_start, array_position($6::uuid[], plan_id) LIMIT $5`,
+      [q.tenantId, q.channelId, new Date(q.fromMs), new Date(q.toMs), q.limit, planIds, ...params],
+    );
+  }
+
+  /** The tenant's plans covering a channel, newest first, with the service-level target of their settings for it (null: none). */
+  plansCovering(tenantId: string, channelCode: string): Promise<Array<{ id: string; goal: number | null }>> {
     return this.db.query(
-      `WITH v AS (
-         SELECT id FROM forecast_versions
-          WHERE tenant_id = $1 AND (CASE WHEN $8::uuid IS NULL THEN $3 = ANY(channel_codes) ELSE id = $8::uuid END)
-          ORDER BY created_at DESC, id DESC LIMIT 1),
-       f AS (
-         SELECT interval_start, volume, aht_seconds FROM forecast_intervals
-          WHERE tenant_id = $1 AND version_id = (SELECT id FROM v) AND channel_id = $2 AND interval_start >= $4 AND interval_start < $5),
-       a AS (
-         SELECT interval_start, offered, answered, abandoned, answered_within_threshold, abandoned_within_threshold,
-                handle_seconds, wait_seconds, agents_staffed
-           FROM interval_actuals WHERE tenant_id = $1 AND channel_id = $2 AND interval_start >= $4 AND interval_start < $5),
-       pl AS (
-         SELECT DISTINCT ON (i.interval_start) i.interval_start, i.agents, i.agents_fractional,
-                (SELECT (e->'goal'->>'serviceLevelTarget')::float8
-                   FROM jsonb_array_elements(CASE WHEN jsonb_typeof(sp.settings) = 'array' THEN sp.settings ELSE '[]'::jsonb END) e
-                  WHERE e->>'channel' = $3 LIMIT 1) AS goal
-           FROM staffing_plan_intervals i JOIN staffing_plans sp ON sp.tenant_id = i.tenant_id AND sp.id = i.plan_id
-          WHERE i.tenant_id = $1 AND i.channel_id = $2 AND i.interval_start >= $4 AND i.interval_start < $5
-            AND ($9::uuid IS NULL OR i.plan_id = $9::uuid)
-          ORDER BY i.interval_start, sp.created_at DESC, sp.id DESC),
-       k AS (SELECT interval_start FROM f UNION SELECT interval_start FROM a UNION SELECT interval_start FROM pl),
-       r AS (
-         SELECT interval_start, period_start, dense_rank() OVER (ORDER BY period_start) AS n
-           FROM (SELECT interval_start, ${periodStartSql('interval_start', '$6', '$7')} AS period_start FROM k) x
-          WHERE $10::timestamptz IS NULL OR period_start > $10::timestamptz)
-       SELECT (extract(epoch FROM r.period_start) * 1000)::float8 AS p, (extract(epoch FROM r.interval_start) * 1000)::float8 AS t,
-              f.volume::float8 AS volume, f.aht_seconds::float8 AS "ahtSeconds",
-              a.offered, a.answered, a.abandoned, a.answered_within_threshold AS "answeredWithin", a.abandoned_within_threshold AS "abandonedWithin",
-              a.handle_seconds::float8 AS "handleSeconds", a.wait_seconds::float8 AS "waitSeconds", a.agents_staffed::float8 AS "agentsStaffed",
-              pl.agents, pl.agents_fractional::float8 AS "agentsFractional", pl.goal
-         FROM r
-         LEFT JOIN f ON f.interval_start = r.interval_start
-         LEFT JOIN a ON a.interval_start = r.interval_start
-         LEFT JOIN pl ON pl.interval_start = r.interval_start
-        WHERE r.n <= $11
-        ORDER BY r.interval_start`,
-      [tenantId, channelId, channelCode, new Date(fromMs), new Date(toMs), granularity, timeZone, versionId, planId, afterMs === null ? null : new Date(afterMs), limit],
+      `SELECT sp.id, (SELECT (e->'goal'->>'serviceLevelTarget')::float8
+                        FROM jsonb_array_elements(CASE WHEN jsonb_typeof(sp.settings) = 'array' THEN sp.settings ELSE '[]'::jsonb END) e
+                       WHERE e->>'channel' = $2 LIMIT 1) AS goal
+         FROM staffing_plans sp WHERE sp.tenant_id = $1 AND $2 = ANY(sp.channel_codes)
+        ORDER BY sp.created_at DESC, sp.id DESC`,
+      [tenantId, channelCode],
+    );
+  }
+
+  /** Whether any schedule activity / agent state overlaps [from, to) (the adherence headcount has something to say). */
+  async headcountInputs(tenantId: string, fromMs: number, toMs: number): Promise<{ schedules: boolean; states: boolean }> {
+    const rows: Array<{ schedules: boolean; states: boolean }> = await this.db.query(
+      `SELECT EXISTS (SELECT 1 FROM schedule_activities WHERE tenant_id = $1 AND start_at < $3 AND end_at > $2) AS schedules,
+              EXISTS (SELECT 1 FROM agent_states WHERE tenant_id = $1 AND start_at < $3 AND end_at > $2) AS states`,
+      [tenantId, new Date(fromMs), new Date(toMs)],
+    );
+    return rows[0];
+  }
+
+  /** Abandoned contacts and their summed waits per interval, from the per-contact logs of a channel in [from, to). */
+  abandonedWaits(tenantId: string, channelId: number, fromMs: number, toMs: number): Promise<AbandonedWaitRow[]> {
+    return this.db.query(
+      `SELECT ${T} AS t, count(*)::float8 AS abandoned, coalesce(sum(wait_seconds), 0)::float8 AS "waitSeconds"
+         FROM contacts
+        WHERE tenant_id = $1 AND channel_id = $2 AND interval_start >= $3 AND interval_start < $4 AND outcome = 'abandoned'
+        GROUP BY interval_start ORDER BY interval_start`,
+      [tenantId, channelId, new Date(fromMs), new Date(toMs)],
     );
   }
 
@@ -85,20 +173,28 @@ export class ReportsRepository {
     return rows.length > 0;
   }
 
-  /**
-   * A fingerprint of everything the tenant's reports read: uploads, forecast versions, plans,
-   * channel settings and adherence rules (counts and latest changes). Any write among them changes it.
-   */
-  async dataFingerprint(tenantId: string): Promise<string> {
-    const rows: Array<{ f: string }> = await this.db.query(
-      `SELECT concat_ws('|',
-         (SELECT count(*) || ':' || coalesce(max(finished_at)::text, '') FROM uploads WHERE tenant_id = $1),
-         (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM forecast_versions WHERE tenant_id = $1),
-         (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM staffing_plans WHERE tenant_id = $1),
-         (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM channels WHERE tenant_id = $1),
-         (SELECT coalesce(max(updated_at)::text, '') FROM adherence_settings WHERE tenant_id = $1)) AS f`,
-      [tenantId],
-    );
-    return rows[0].f;
+  /** The tenant's data fingerprint (see `dataFingerprint`). */
+  dataFingerprint(tenantId: string): Promise<string> {
+    return dataFingerprint(this.db, tenantId);
   }
+}
+
+/**
+ * A fingerprint of everything the tenant's reports read: uploads (actuals, contacts, forecasts,
+ * schedules, states), forecast versions, plans, channel settings and adherence rules. Any write
+ * among them changes a count or a latest time. Each part reads one small table (never the
+ * interval tables), so it costs about a millisecond at any data size. Shared by every report's
+ * weak ETag (interval comparison, calibration, forecast accuracy).
+ */
+export async function dataFingerprint(db: DataSource, tenantId: string): Promise<string> {
+  const rows: Array<{ f: string }> = await db.query(
+    `SELECT concat_ws('|',
+       (SELECT count(*) || ':' || coalesce(max(started_at)::text, '') || ':' || coalesce(max(finished_at)::text, '') FROM uploads WHERE tenant_id = $1),
+       (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM forecast_versions WHERE tenant_id = $1),
+       (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM staffing_plans WHERE tenant_id = $1),
+       (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM channels WHERE tenant_id = $1),
+       (SELECT coalesce(max(updated_at)::text, '') FROM adherence_settings WHERE tenant_id = $1)) AS f`,
+    [tenantId],
+  );
+  return rows[0].f;
 }

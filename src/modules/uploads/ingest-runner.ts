@@ -21,6 +21,7 @@ import { ChunkStager, STAGING_SCHEMA } from './chunk-stager.js';
 import type { IngestOutcome, IngestRequest, IngestTransaction, ResolvedChannel, RowSink } from './ingest.types.js';
 import { RowErrors } from './row-errors.js';
 import type { UploadBody } from './upload-body.js';
+import { touchedRangeOf, UploadEvents, type UploadCommitted } from './upload-events.js';
 import { UploadsRepository, type UploadOutcome } from './uploads.repository.js';
 import { zoneClockFor } from './zone-clocks.js';
 
@@ -89,6 +90,7 @@ export class IngestRunner {
   constructor(
     private readonly uploads: UploadsRepository,
     private readonly channels: ChannelsService,
+    private readonly events: UploadEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
@@ -179,6 +181,7 @@ export class IngestRunner {
     }
     const stager = new ChunkStager(loader.client, sink, { client, tenantId, uploadId }, `s${Math.floor(startedAt.getTime() / 1000)}_${uploadId.slice(0, 8)}`);
     let open = false;
+    let committed: UploadCommitted | null = null;
     try {
       await this.dropStaleStaging(loader.client);
       await client.query('BEGIN');
@@ -237,6 +240,7 @@ export class IngestRunner {
       await client.query('COMMIT');
       open = false;
       this.logger.debug({ uploadId, rows: read.rows, chunks: stager.tables.length, readAndMergeMs: t1 - t0, finishMs: t2 - t1, commitMs: Date.now() - t2 }, 'upload committed');
+      committed = { tenantId, kind: sink.kind, uploadId, ...touchedRangeOf(result) };
       return { uploadId, duplicate: false, result };
     } catch (error) {
       if (open) await client.query('ROLLBACK').catch(() => undefined);
@@ -247,6 +251,8 @@ export class IngestRunner {
       await loader.release();
       await release();
       this.slots.release();
+      // After the connections are back: listeners (KPI rollups) run in the background on the pool.
+      if (committed) this.events.committed(committed);
     }
   }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ChannelsModule } from '../channels/channels.module.js';
 import { IngestRunner } from './ingest-runner.js';
+import { UploadEvents } from './upload-events.js';
 import { UploadsController } from './uploads.controller.js';
 import { UploadsRepository } from './uploads.repository.js';
 import { UploadsService } from './uploads.service.js';
@@ -9,7 +10,7 @@ import { UploadsService } from './uploads.service.js';
 @Module({
   imports: [ChannelsModule],
   controllers: [UploadsController],
-  providers: [UploadsRepository, UploadsService, IngestRunner],
-  exports: [IngestRunner, UploadsService],
+  providers: [UploadsRepository, UploadsService, IngestRunner, UploadEvents],
+  exports: [IngestRunner, UploadsService, UploadEvents],
 })
 export class UploadsModule {}

@@ -1,3 +1,4 @@
+import { validateCronExpression } from 'cron';
 /**
  * The one typed configuration object of the engine, read from the environment once at boot.
  * Every variable has a default and a description here, mirrored in `.env.example`.
@@ -21,6 +22,12 @@ export interface AppConfig {
   uploadLimitBytes: number;
   databasePoolSize: number;
   seedDemoData: boolean;
+  /** Cron expression of the nightly KPI recompute, evaluated in each tenant's zone (KPI_RECOMPUTE_CRON). */
+  kpiRecomputeCron: string;
+  /** Whether the nightly KPI recompute is scheduled (KPI_SCHEDULE_ENABLED; off in tests). */
+  kpiScheduleEnabled: boolean;
+  /** Share of a survey scale from which a csat response counts as satisfied (KPI_CSAT_TOP_BOX_THRESHOLD). */
+  kpiCsatTopBoxThreshold: number;
 }
 
 export interface ConfigVariable {
@@ -44,6 +51,9 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'WFM_UPLOAD_LIMIT_BYTES', defaultValue: '200000000', description: 'Largest CSV upload accepted (bytes)' },
   { name: 'WFM_DB_POOL_SIZE', defaultValue: '10', description: 'Connections in the database pool' },
   { name: 'WFM_SEED_DEMO', defaultValue: 'true', description: 'Load the demo tenant data (channels) at start when the database is empty' },
+  { name: 'KPI_RECOMPUTE_CRON', defaultValue: '0 2 * * *', description: 'Cron of the nightly KPI recompute of the previous day, run in each tenant zone (channels zone, else UTC)' },
+  { name: 'KPI_SCHEDULE_ENABLED', defaultValue: 'true', description: 'Schedule the nightly KPI recompute (false in tests)' },
+  { name: 'KPI_CSAT_TOP_BOX_THRESHOLD', defaultValue: '0.75', description: 'Share of the survey scale from which a csat response counts as satisfied (0.75: 4 and 5 of 1-5)' },
 ];
 
 export class ConfigError extends Error {
@@ -88,6 +98,20 @@ function booleanValue(env: Env, name: string): boolean {
   throw new ConfigError(name, `must be true or false, got "${text}"`);
 }
 
+function cronExpression(env: Env, name: string): string {
+  const text = read(env, name);
+  const check = validateCronExpression(text);
+  if (!check.valid) throw new ConfigError(name, `must be a cron expression (minute hour day month weekday), got "${text}"`);
+  return text;
+}
+
+function fraction(env: Env, name: string): number {
+  const text = read(env, name);
+  const value = Number(text);
+  if (text === '' || !Number.isFinite(value) || value < 0 || value > 1) throw new ConfigError(name, `must be a number between 0 and 1, got "${text}"`);
+  return value;
+}
+
 /** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const);
@@ -115,6 +139,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     uploadLimitBytes: integer(env, 'WFM_UPLOAD_LIMIT_BYTES', 1024, 10_000_000_000),
     databasePoolSize: integer(env, 'WFM_DB_POOL_SIZE', 1, 200),
     seedDemoData: booleanValue(env, 'WFM_SEED_DEMO'),
+    kpiRecomputeCron: cronExpression(env, 'KPI_RECOMPUTE_CRON'),
+    kpiScheduleEnabled: booleanValue(env, 'KPI_SCHEDULE_ENABLED'),
+    kpiCsatTopBoxThreshold: fraction(env, 'KPI_CSAT_TOP_BOX_THRESHOLD'),
   };
 }
 

@@ -39,7 +39,8 @@ export type ErrorCode =
   // 429 / 5xx
   | 'RATE_LIMITED'
   | 'INTERNAL_ERROR'
-  | 'DATABASE_UNAVAILABLE';
+  | 'DATABASE_UNAVAILABLE'
+  | 'JOB_INTERRUPTED';
 
 export function httpStatusOf(code: ErrorCode): number {
   switch (code) {
@@ -83,6 +84,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'INTERNAL_ERROR':
       return 500;
     case 'DATABASE_UNAVAILABLE':
+    case 'JOB_INTERRUPTED':
       return 503;
   }
 }
@@ -96,5 +98,5 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'INVALID_INTERVALS', 'GOAL_UNREACHABLE', 'INVALID_ROWS', 'EMPTY_UPLOAD', 'UNKNOWN_CHANNELS',
   'RATE_LIMITED', 'INTERNAL_ERROR', 'DATABASE_UNAVAILABLE',
   'UPLOAD_NOT_FOUND', 'IMPORT_MAPPING_NOT_FOUND', 'FORECAST_IN_USE',
-  'INSUFFICIENT_HISTORY', 'JOB_NOT_FOUND',
+  'INSUFFICIENT_HISTORY', 'JOB_NOT_FOUND', 'JOB_INTERRUPTED',
 ];

@@ -16,6 +16,9 @@ export class ForecastAccuracyQueryDto extends IntervalQueryDto {
   granularity?: Granularity;
 }
 
+/** CSV columns, in order (the JSON row fields are their camelCase names; the summary is JSON only). */
+export const FORECAST_ACCURACY_COLUMNS = ['channel', 'period_start', 'period_start_local', 'forecast', 'actual', 'variance', 'within_five_percent'] as const;
+
 export class ForecastAccuracyRowDto {
   @ApiProperty({ description: 'Channel code' }) channel!: string;
   @ApiProperty({ description: 'Period start (UTC)' }) periodStart!: string;

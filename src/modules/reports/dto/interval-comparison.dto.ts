@@ -55,7 +55,7 @@ export class IntervalComparisonRowDto {
   @ApiProperty({ ...n, description: 'scheduled − required agents (time-weighted averages in rolled-up rows)' }) staffingGap!: number | null;
   @ApiProperty({ ...n, description: 'Service-level target of the plan covering the interval, else of the channel (time-weighted average in rolled-up rows)' }) serviceLevelGoal!: number | null;
   @ApiProperty({ ...n, description: '(Σ answered within threshold + Σ abandoned within threshold) ÷ (Σ answered + Σ abandoned)' }) serviceLevelAchieved!: number | null;
-  @ApiProperty({ ...n, description: 'Erlang C service level for the staffed agents, the offered volume and the actual AHT at the channel threshold (offered-weighted in rolled-up rows); null without staffed agents' }) serviceLevelPredicted!: number | null;
+  @ApiProperty({ ...n, description: 'Erlang C service level (ICMI definition) for the staffed agents, the offered volume and the actual AHT at the threshold the actuals were counted at (offered-weighted in rolled-up rows); null without staffed agents or answered contacts' }) serviceLevelPredicted!: number | null;
   @ApiProperty({ ...n, description: 'service_level_achieved − service_level_predicted' }) serviceLevelResidual!: number | null;
   @ApiProperty({ ...n, description: 'Σ wait seconds of answered contacts ÷ Σ answered' }) asaSeconds!: number | null;
   @ApiProperty({ ...n, description: 'Σ abandoned ÷ (Σ answered + Σ abandoned)' }) abandonRate!: number | null;

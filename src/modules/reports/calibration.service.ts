@@ -1,0 +1,200 @@
+import { Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import { estimatePatience } from '../../core/calibration/estimate-patience.js';
+import { summarizeResiduals, type ResidualSummary } from '../../core/calibration/summarize-residuals.js';
+import type { Channel } from '../channels/channel.js';
+import { ChannelsService } from '../channels/channels.service.js';
+import { zoneClockFor } from '../uploads/zone-clocks.js';
+import { DEFAULT_LIMIT, decodeCursor, listingChannels, readPage, wantsCsv, type Listing, type ListingChannel } from '../uploads/listing.js';
+import { CALIBRATION_COLUMNS, type CalibrationQueryDto, type CalibrationRowDto, type PatienceSource } from './dto/calibration.dto.js';
+import { reportEtag } from './report-listing.js';
+import { IntervalReader, predictable, predictServiceLevel, type ComparisonInterval } from './interval-reader.js';
+import { ReportsRepository } from './reports.repository.js';
+
+const TOTALS = '*';
+const CHUNK = 2000;
+
+/** What one channel contributes: its row, and its residuals for the all-channels row. */
+interface ChannelCalibration {
+  row: CalibrationRowDto;
+  abandoned: number[];
+  wait: number[];
+  erlangC: Float64Array;
+  erlangA: Float64Array;
+  offered: number;
+  abandonedWaitLogged: number;
+}
+
+const nullable = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+function residualColumns(prefix: 'erlangC' | 'erlangA', s: ResidualSummary): Partial<CalibrationRowDto> {
+  return {
+    [`${prefix}Intervals`]: s.count,
+    [`${prefix}ResidualMean`]: nullable(s.mean),
+    [`${prefix}ResidualStdDev`]: nullable(s.standardDeviation),
+    [`${prefix}ResidualP10`]: nullable(s.p10),
+    [`${prefix}ResidualP50`]: nullable(s.p50),
+    [`${prefix}ResidualP90`]: nullable(s.p90),
+    [`${prefix}ResidualMeanAbs`]: nullable(s.meanAbsolute),
+  };
+}
+
+/** Residuals achieved − predicted of the intervals with a prediction. */
+function residuals(rows: readonly ComparisonInterval[], predicted: Float64Array): Float64Array {
+  const out: number[] = [];
+  rows.forEach((r, k) => {
+    if (!Number.isNaN(predicted[k])) out.push(r.within! / (r.answered! + r.abandoned!) - predicted[k]);
+  });
+  return Float64Array.from(out);
+}
+
+/**
+ * GET /reports/calibration (issue 8): how far Erlang C and Erlang A were from reality per
+ * channel, and the patience that best explains the observed abandonment.
+ *
+ * Per channel over [from, to): θ = Σ abandoned ÷ Σ time in queue over the intervals with
+ * actuals (`estimatePatience`; abandoned waits from per-contact logs, else imputed at the
+ * interval ASA), mean patience 1/θ. Over the intervals with actuals, staffed agents and answered
+ * contacts, each model predicts the service level for the staffed agents, the offered volume and
+ * the actual AHT at the threshold the actuals were counted at; residual = achieved − predicted,
+ * summarised by `summarizeResiduals`. Erlang A uses the estimated patience; with no estimate,
+ * the channel's patience setting; with neither and no abandonment, unbounded patience (Erlang
+ * A tends to Erlang C, whose predictions it then takes); with abandonment but no recorded wait
+ * and no setting, it is not evaluated. The `*` row pools the channels: summed contacts and wait,
+ * every channel's residuals (each predicted with that channel's own patience).
+ */
+@Injectable()
+export class CalibrationService {
+  constructor(
+    private readonly repository: ReportsRepository,
+    private readonly reader: IntervalReader,
+    private readonly channels: ChannelsService,
+  ) {}
+
+  async report(tenantId: string, query: CalibrationQueryDto, request: Request): Promise<Listing> {
+    const all = await this.channels.list(tenantId);
+    const byCode = new Map(all.map((c) => [c.code, c]));
+    const chosen = listingChannels(all, query);
+    const csv = wantsCsv(request, query.format);
+    const etag = reportEtag(await this.repository.dataFingerprint(tenantId), csv, request);
+    if (request.headers['if-none-match'] === etag) return { type: 'json', body: { data: [], next: null }, etag };
+    const cursor = decodeCursor(query.cursor);
+
+    const parts: ChannelCalibration[] = [];
+    for (const c of chosen) parts.push(await this.channel(tenantId, all, byCode.get(c.code)!, c));
+    const rows = new Map<string, CalibrationRowDto>(parts.map((p) => [p.row.channel, p.row]));
+    if (chosen.length) rows.set(TOTALS, this.totals(parts));
+    const listed: ListingChannel[] = chosen.length ? [{ id: 0, code: TOTALS, clock: zoneClockFor('UTC'), fromMs: 0, toMs: 0 }, ...chosen] : [];
+    const source = {
+      fetch: (c: ListingChannel, after: string | null) => Promise.resolve(after === null ? [rows.get(c.code)!] : []),
+      keyOf: () => 'row',
+    };
+    if (csv) {
+      return {
+        type: 'csv',
+        filename: 'calibration.csv',
+        header: CALIBRATION_COLUMNS,
+        etag,
+        rows: (async function* () {
+          for (const c of listed) {
+            const row = rows.get(c.code)! as unknown as Record<string, unknown>;
+            yield await Promise.resolve(CALIBRATION_COLUMNS.map((column) => row[column.replace(/_([a-z0-9])/g, (_m, x: string) => x.toUpperCase())]));
+          }
+        })(),
+      };
+    }
+    const page = await readPage(listed, source, query.limit ?? DEFAULT_LIMIT, cursor);
+    return { type: 'json', body: { data: page.rows.map(({ row }) => row), next: page.next }, etag };
+  }
+
+  private async channel(tenantId: string, all: readonly Channel[], channel: Channel, c: ListingChannel): Promise<ChannelCalibration> {
+    const logged = new Map((await this.repository.abandonedWaits(tenantId, channel.id, c.fromMs, c.toMs)).map((r) => [r.t, r]));
+    const abandoned: number[] = [];
+    const wait: number[] = [];
+    const kept: ComparisonInterval[] = [];
+    let offered = 0;
+    let answered = 0;
+    let answeredWait = 0;
+    let abandonedWaitLogged = 0;
+    const unlogged: Array<{ index: number; abandoned: number; answered: number; wait: number }> = [];
+    for await (const batch of this.reader.batches({
+      tenantId, all, channel, granularity: 'interval', timeZone: 'UTC', fromMs: c.fromMs, toMs: c.toMs, versionId: null, plan: false, batchSize: CHUNK,
+    })) {
+      for (const r of batch) {
+        if (r.offered === null) continue;
+        offered += r.offered;
+        answered += r.answered!;
+        answeredWait += r.waitSeconds!;
+        const log = logged.get(r.t);
+        if (r.abandoned! === 0 || (log && log.abandoned === r.abandoned)) {
+          abandonedWaitLogged += r.abandoned === 0 ? 0 : r.abandoned;
+          wait.push(r.waitSeconds! + (r.abandoned === 0 ? 0 : log!.waitSeconds));
+        } else {
+          unlogged.push({ index: wait.length, abandoned: r.abandoned!, answered: r.answered!, wait: r.waitSeconds! });
+          wait.push(r.waitSeconds!);
+        }
+        abandoned.push(r.abandoned!);
+        if (predictable(r) && r.answered! + r.abandoned! > 0) kept.push(r);
+      }
+    }
+    // Abandoned contacts without a logged wait: the interval ASA, or the range ASA when the interval answered none.
+    const rangeAsa = answered > 0 ? answeredWait / answered : 0;
+    for (const u of unlogged) wait[u.index] += u.abandoned * (u.answered > 0 ? u.wait / u.answered : rangeAsa);
+
+    const estimate = estimatePatience(Float64Array.from(abandoned), Float64Array.from(wait));
+    const erlangCPredicted = predictServiceLevel(channel, kept, 'erlang-c');
+    const erlangC = residuals(kept, erlangCPredicted);
+    let source: PatienceSource;
+    let patience: number | null;
+    if (Number.isFinite(estimate.patienceSeconds)) [source, patience] = ['estimated', estimate.patienceSeconds];
+    else if (channel.patienceSeconds !== null && channel.patienceSeconds > 0) [source, patience] = ['channel', channel.patienceSeconds];
+    else if (estimate.abandoned === 0) [source, patience] = ['unbounded', null];
+    else [source, patience] = ['none', null];
+    const erlangA = source === 'unbounded' ? erlangC
+      : patience === null ? new Float64Array(0)
+        : residuals(kept, predictServiceLevel(channel, kept, 'erlang-a', patience));
+    const row = {
+      channel: channel.code,
+      ...this.patienceColumns(abandoned.length, offered, estimate, abandonedWaitLogged),
+      erlangAPatienceSeconds: patience,
+      erlangAPatienceSource: source,
+      ...residualColumns('erlangC', summarizeResiduals(erlangC)),
+      ...residualColumns('erlangA', summarizeResiduals(erlangA)),
+    } as CalibrationRowDto;
+    return { row, abandoned, wait, erlangC, erlangA, offered, abandonedWaitLogged };
+  }
+
+  private patienceColumns(intervals: number, offered: number, e: ReturnType<typeof estimatePatience>, abandonedWaitLogged: number): Partial<CalibrationRowDto> {
+    return {
+      intervals,
+      offered,
+      abandoned: e.abandoned,
+      waitSeconds: e.waitSeconds,
+      abandonedWaitLogged,
+      abandonmentRatePerSecond: nullable(e.abandonmentRatePerSecond),
+      patienceSeconds: nullable(e.patienceSeconds),
+    };
+  }
+
+  private totals(parts: readonly ChannelCalibration[]): CalibrationRowDto {
+    const concat = (pick: (p: ChannelCalibration) => ArrayLike<number>): Float64Array => {
+      const out = new Float64Array(parts.reduce((n, p) => n + pick(p).length, 0));
+      let at = 0;
+      for (const p of parts) {
+        out.set(pick(p), at);
+        at += pick(p).length;
+      }
+      return out;
+    };
+    const abandoned = concat((p) => p.abandoned);
+    const estimate = estimatePatience(abandoned, concat((p) => p.wait));
+    return {
+      channel: TOTALS,
+      ...this.patienceColumns(abandoned.length, parts.reduce((n, p) => n + p.offered, 0), estimate, parts.reduce((n, p) => n + p.abandonedWaitLogged, 0)),
+      erlangAPatienceSeconds: null,
+      erlangAPatienceSource: 'per-channel',
+      ...residualColumns('erlangC', summarizeResiduals(concat((p) => p.erlangC))),
+      ...residualColumns('erlangA', summarizeResiduals(concat((p) => p.erlangA))),
+    } as CalibrationRowDto;
+  }
+}
