@@ -190,10 +190,13 @@ describe('KPI rollups (issue 7)', () => {
     // (28,200 of 28,800 s adherent); a2 45 min on voice|chat, all adherent (half on each channel: 1,350 s).
     const Z = (hhmm: string): string => `2026-03-02T${hhmm}:00Z`;
     const schedule = ['agent_id,team,channels,activity,start,end', `a1,red,voice,work,${Z('09:00')},${Z('12:00')}`, `a1,red,voice,lunch,${Z('12:00')},${Z('13:00')}`,
-      `a1,red,voice,work,${Z('13:00')},${Z('17:00')}`, `a2,blue,voice|chat,work,${Z('09:00')},${Z('09:45')}`].join('\n');
+      `a1,red,voice,work,${Z('13:00')},${Z('17:00')}`, `a2,blue,voice|chat,work,${Z('09:00')},${Z('09:45')}`,
+      // A week later, so that week and month rows fold more than one day.
+      'a1,red,voice,work,2026-03-09T09:00:00Z,2026-03-09T10:00:00Z'].join('\n');
     const states = ['agent_id,state,start,end', `a1,available,${Z('09:00')},${Z('12:00')}`, `a1,lunch,${Z('12:00')},${Z('13:10')}`,
       `a1,available,${Z('13:10')},${Z('17:00')}`, `a1,offline,${Z('17:00')},${Z('18:00')}`, `a2,on-contact,${Z('09:00')},${Z('09:20')}`,
-      `a2,available,${Z('09:20')},${Z('09:30')}`, `a2,after-contact-work,${Z('09:30')},${Z('09:45')}`].join('\n');
+      `a2,available,${Z('09:20')},${Z('09:30')}`, `a2,after-contact-work,${Z('09:30')},${Z('09:45')}`,
+      'a1,available,2026-03-09T09:00:00Z,2026-03-09T09:30:00Z', 'a1,break,2026-03-09T09:30:00Z,2026-03-09T10:00:00Z'].join('\n');
     await request(t.baseUrl).post('/api/v1/schedules').set(...as('scheduler')).set('Content-Type', 'text/csv').send(schedule).expect(201);
     await request(t.baseUrl).post('/api/v1/agent-states').set(...as('scheduler')).set('Content-Type', 'text/csv').send(states).expect(201);
     await settled();
@@ -203,6 +206,22 @@ describe('KPI rollups (issue 7)', () => {
     expect(one(rows, 'chat', 'schedule-adherence', day)).toMatchObject({ numerator: 1350, denominator: 1350, value: 1 });
     // all channels (both in UTC): (28,200 + 2,700) ÷ (28,800 + 2,700)
     expect(one(rows, '*', 'schedule-adherence', day).value).toBeCloseTo(30_900 / 31_500, 12);
+    // Week and month rows are folded from day rows; the adherence module computing at that
+    // granularity directly is the independent value (voice: week of 9 March 1,800 of 3,600 s).
+    for (const granularity of ['week', 'month']) {
+      const stored = await kpis({ from: '2026-03-01', to: '2026-04-01', kpi: 'schedule-adherence', granularity });
+      const direct = (await request(t.baseUrl).get('/api/v1/adherence')
+        .query({ level: 'channel', granularity, from: '2026-02-23', to: '2026-04-01' }).set(...as('analyst')).expect(200))
+        .body.data as Array<{ key: string; periodStart: string; adherentSeconds: number; scheduledSeconds: number }>;
+      const inRange = direct.filter((d) => d.periodStart >= '2026-03-01');
+      expect(inRange.length).toBeGreaterThan(0);
+      for (const d of inRange) {
+        expect(one(stored, d.key, 'schedule-adherence', d.periodStart)).toMatchObject({ numerator: d.adherentSeconds, denominator: d.scheduledSeconds });
+      }
+      expect(stored.filter((r) => r.channel !== '*')).toHaveLength(inRange.length);
+    }
+    const weeks = await kpis({ from: '2026-03-09', to: '2026-03-16', kpi: 'schedule-adherence', granularity: 'week' });
+    expect(one(weeks, 'voice', 'schedule-adherence', '2026-03-09T00:00:00Z')).toMatchObject({ numerator: 1800, denominator: 3600 });
   });
 
   it('a recompute longer than 92 days answers 202 with a job whose result is the counts', async () => {

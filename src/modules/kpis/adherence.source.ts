@@ -5,13 +5,21 @@ import { AdherenceService } from '../adherence/adherence.service.js';
 import type { AdherenceQueryDto } from '../adherence/dto/adherence.dto.js';
 import { ChannelsService } from '../channels/channels.service.js';
 import { KpiSourceRegistry } from './kpi-source-registry.js';
-import type { KpiDefinition, KpiGranularity, KpiRollupRow, KpiSource } from './kpi-source.js';
+import type { Channel } from '../channels/channel.js';
+import type { KpiDefinition, KpiGranularity, KpiRange, KpiRollupRow, KpiSource } from './kpi-source.js';
 import { KpisRepository } from './kpis.repository.js';
 import { tenantZoneOf } from './tenant-zone.js';
 
 /** The adherence module reads at most 93 days at a time; shifts belong to the period they start in, so windows add up. */
 const WINDOW_MS = 90 * 86_400_000;
 const NO_HEADERS = { headers: {}, query: {} } as unknown as Request;
+
+interface ChannelPeriod {
+  channelId: number;
+  p: number;
+  adherent: number;
+  scheduled: number;
+}
 
 const DEFINITIONS: readonly KpiDefinition[] = [
   {
@@ -44,35 +52,72 @@ export class AdherenceKpiSource implements KpiSource, OnModuleInit {
   }
 
   async compute(tenantId: string, fromUtc: Date, toUtc: Date, granularity: KpiGranularity): Promise<KpiRollupRow[]> {
-    if (!(await this.repository.hasSchedules(tenantId))) return [];
+    return (await this.computeMany(tenantId, [{ granularity, fromUtc, toUtc }])).get(granularity) ?? [];
+  }
+
+  /**
+   * Day, week and month from one adherence computation: the day rows of the widest range, each
+   * folded into the week or month that holds it in its channel's zone (adherent and scheduled
+   * seconds add up, and a shift belongs to the day it starts, so the sums equal a direct
+   * computation at that granularity). Interval rows are computed on their own.
+   */
+  async computeMany(tenantId: string, ranges: readonly KpiRange[]): Promise<Map<KpiGranularity, KpiRollupRow[]>> {
+    const out = new Map<KpiGranularity, KpiRollupRow[]>(ranges.map((r) => [r.granularity, []]));
+    if (ranges.length === 0 || !(await this.repository.hasSchedules(tenantId))) return out;
     const all = await this.channels.list(tenantId);
-    const ids = new Map(all.map((c) => [c.code, c.id]));
     const oneZone = new Set(all.map((c) => c.timeZone)).size === 1 && tenantZoneOf(all) === all[0]?.timeZone;
-    const sums = new Map<string, { channelId: number | null; p: number; adherent: number; scheduled: number }>();
-    const add = (channelId: number | null, p: number, adherent: number, scheduled: number): void => {
-      const k = `${channelId ?? '*'}|${p}`;
-      const s = sums.get(k) ?? { channelId, p, adherent: 0, scheduled: 0 };
-      s.adherent += adherent;
-      s.scheduled += scheduled;
-      sums.set(k, s);
-    };
-    for (let start = fromUtc.getTime(); start < toUtc.getTime(); start += WINDOW_MS) {
-      const end = Math.min(toUtc.getTime(), start + WINDOW_MS);
+    const zoneOf = new Map(all.map((c) => [c.id, c.timeZone]));
+    const periodic = ranges.filter((r) => r.granularity !== 'interval');
+    const days = periodic.length === 0 ? [] : await this.channelPeriods(tenantId, all,
+      Math.min(...periodic.map((r) => r.fromUtc.getTime())), Math.max(...periodic.map((r) => r.toUtc.getTime())), 'day');
+    for (const range of ranges) {
+      let rows: ChannelPeriod[];
+      if (range.granularity === 'interval') rows = await this.channelPeriods(tenantId, all, range.fromUtc.getTime(), range.toUtc.getTime(), 'interval');
+      else if (range.granularity === 'day') rows = days;
+      else {
+        const starts = await this.repository.periodStarts(range.granularity, days.map((d) => new Date(d.p)), days.map((d) => zoneOf.get(d.channelId)!));
+        rows = days.map((d, i) => ({ ...d, p: starts[i].getTime() }));
+      }
+      out.set(range.granularity, this.fold(rows, range, oneZone));
+    }
+    return out;
+  }
+
+  /** Channel-level adherence rows of [from, to) through the adherence module's listing, window by window. */
+  private async channelPeriods(tenantId: string, all: readonly Channel[], fromMs: number, toMs: number, granularity: KpiGranularity): Promise<ChannelPeriod[]> {
+    const ids = new Map(all.map((c) => [c.code, c.id]));
+    const out: ChannelPeriod[] = [];
+    for (let start = fromMs; start < toMs; start += WINDOW_MS) {
+      const end = Math.min(toMs, start + WINDOW_MS);
       let cursor: string | undefined;
       do {
         const q = { level: 'channel', granularity, from: formatUtcIso(start), to: formatUtcIso(end), format: 'json', limit: 10_000, cursor } as AdherenceQueryDto;
         const listing = await this.adherence.adherence(tenantId, q, NO_HEADERS);
         if (listing.type !== 'json') break;
         for (const row of listing.body.data as Array<{ key: string; periodStart: string; adherentSeconds: number; scheduledSeconds: number }>) {
-          const p = Date.parse(row.periodStart);
-          if (p < fromUtc.getTime() || p >= toUtc.getTime()) continue;
           const channelId = ids.get(row.key);
-          if (channelId === undefined) continue;
-          add(channelId, p, row.adherentSeconds, row.scheduledSeconds);
-          if (oneZone) add(null, p, row.adherentSeconds, row.scheduledSeconds);
+          if (channelId !== undefined) out.push({ channelId, p: Date.parse(row.periodStart), adherent: row.adherentSeconds, scheduled: row.scheduledSeconds });
         }
         cursor = listing.body.next ?? undefined;
       } while (cursor);
+    }
+    return out;
+  }
+
+  /** Sums per channel (and all channels, when they share one zone) and period start in the range. */
+  private fold(rows: readonly ChannelPeriod[], range: KpiRange, oneZone: boolean): KpiRollupRow[] {
+    const sums = new Map<string, { channelId: number | null; p: number; adherent: number; scheduled: number }>();
+    const add = (channelId: number | null, r: ChannelPeriod): void => {
+      const k = `${channelId ?? '*'}|${r.p}`;
+      const s = sums.get(k) ?? { channelId, p: r.p, adherent: 0, scheduled: 0 };
+      s.adherent += r.adherent;
+      s.scheduled += r.scheduled;
+      sums.set(k, s);
+    };
+    for (const r of rows) {
+      if (r.p < range.fromUtc.getTime() || r.p >= range.toUtc.getTime()) continue;
+      add(r.channelId, r);
+      if (oneZone) add(null, r);
     }
     return [...sums.values()]
       .filter((s) => s.scheduled > 0)

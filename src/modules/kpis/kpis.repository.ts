@@ -55,6 +55,17 @@ export class KpisRepository {
     return row;
   }
 
+  /** The start of the `granularity` period holding each instant, cut in the zone beside it (PostgreSQL's calendar, as `periodRange`). */
+  async periodStarts(granularity: StoredGranularity, instants: readonly Date[], zones: readonly string[]): Promise<Date[]> {
+    if (instants.length === 0) return [];
+    const rows = await this.db.query<Array<{ p: Date }>>(
+      `SELECT date_trunc($1, t AT TIME ZONE z) AT TIME ZONE z AS p
+       FROM unnest($2::timestamptz[], $3::text[]) WITH ORDINALITY AS u(t, z, i) ORDER BY i`,
+      [granularity, instants, zones],
+    );
+    return rows.map((r) => r.p);
+  }
+
   /** Deletes the stored rows of the KPIs in [from, to) for one granularity; returns how many. */
   async deleteRange(m: EntityManager, tenantId: string, granularity: StoredGranularity, fromUtc: Date, toUtc: Date, kpis: readonly string[]): Promise<number> {
     const result = await m.query<[unknown[], number]>(
