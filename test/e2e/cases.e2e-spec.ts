@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { CaseComplianceKpiSource } from '../../src/modules/cases/case-compliance.kpi-source.js';
 import { KpiSourceRegistry } from '../../src/modules/kpis/kpi-source-registry.js';
+import { UploadEvents } from '../../src/modules/uploads/upload-events.js';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
 
 /**
@@ -203,5 +204,21 @@ describe('deferred contacts: objectives, business calendar and compliance', () =
     // the same counts as the source gives (judged at the recompute, long after March 2026)
     expect(rows.find((r) => r.channel === 'mail' && r.kpi === 'case-initial-response-met')).toMatchObject({ numerator: 3, denominator: 6, family: 'resource-accessibility' });
     expect(rows.find((r) => r.channel === '*' && r.kpi === 'case-resolution-met-p1')).toMatchObject({ numerator: 2, denominator: 4 });
+  });
+
+  it('recomputes the period a case was created in when a later update of it is uploaded', async () => {
+    // C was created on 6 March (Berlin); an update dated 2 April touches the cadence KPI of March too.
+    const march = async (): Promise<string> => {
+      const res = await get('/api/v1/kpis?kpi=case-update-cadence-met&channel=mail&granularity=month&from=2026-02-28&to=2026-03-02').expect(200);
+      const rows = res.body.data as Array<{ computedAt: string }>;
+      expect(rows).toHaveLength(1);
+      return rows[0].computedAt;
+    };
+    const before = await march();
+    await new Promise((r) => setTimeout(r, 20));
+    await request(t.baseUrl).post('/api/v1/cases/updates').set(...as('planner')).set('Content-Type', 'text/csv')
+      .send('case_id,updated_at\nC,2026-04-02T10:00:00Z').expect(201);
+    await t.app.get(UploadEvents).idle();
+    expect(Date.parse(await march())).toBeGreaterThan(Date.parse(before));
   });
 });

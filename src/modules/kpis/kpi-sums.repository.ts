@@ -94,12 +94,26 @@ export class KpiSumsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /**
+   * Runs an aggregate over a range of the bulk tables with nested-loop joins turned off. Right
+   * after a bulk load the tables have no statistics yet (autovacuum may be off or behind), the
+   * planner then takes the forecast CTE for one row and joins it in a nested loop: n × m row
+   * visits, minutes instead of a second for 12 weeks of 20 channels. A range aggregate always
+   * wants hash or merge joins.
+   */
+  private rangeAggregate(sql: string, params: unknown[]): Promise<Array<Record<string, unknown>>> {
+    return this.db.transaction(async (m) => {
+      await m.query('SET LOCAL enable_nestloop = off');
+      return m.query<Array<Record<string, unknown>>>(sql, params);
+    });
+  }
+
+  /**
    * Interval actuals and the forecast of each interval summed per channel and period, and per
    * period over all channels. The forecast of an interval is the newest forecast version (by
    * creation time) that holds it, or the version `forecastVersionId` when given; within ±5% means |F − A| ≤ 0.05 × A for an actual A > 0.
    */
   async actuals(tenantId: string, granularity: KpiGranularity, fromUtc: Date, toUtc: Date, tenantZone: string, forecastVersionId: string | null = null): Promise<ActualsSums[]> {
-    const rows: Array<Record<string, unknown>> = await this.db.query(
+    const rows: Array<Record<string, unknown>> = await this.rangeAggregate(
       `WITH f AS (
          SELECT DISTINCT ON (fi.channel_id, fi.interval_start) fi.channel_id, fi.interval_start, fi.volume
          FROM forecast_intervals fi JOIN forecast_versions fv ON fv.tenant_id = fi.tenant_id AND fv.id = fi.version_id
@@ -157,7 +171,7 @@ export class KpiSumsRepository {
            sum(aw)::float8 AS aw, sum(bw)::float8 AS bw, sum(handle) AS handle, sum(wait) AS wait,
            sum(staffed_handle) AS staffed_handle, sum(staffed_seconds) AS staffed_seconds,
            sum(fn)::float8 AS fn, sum(fv) AS fv, sum(fa)::float8 AS fa, sum(fw)::float8 AS fw`;
-    const rows: Array<Record<string, unknown>> = await this.db.query(
+    const rows: Array<Record<string, unknown>> = await this.rangeAggregate(
       `WITH f AS (
          SELECT DISTINCT ON (fi.channel_id, fi.interval_start) fi.channel_id, fi.interval_start, fi.volume
          FROM forecast_intervals fi JOIN forecast_versions fv ON fv.tenant_id = fi.tenant_id AND fv.id = fi.version_id

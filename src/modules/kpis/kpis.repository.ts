@@ -166,7 +166,9 @@ export class KpisRepository {
          UNION ALL SELECT ${d("min(event_on) - 1")}, CASE WHEN count(*) > 0 THEN now() + interval '1 day' END FROM workforce_events WHERE tenant_id = $1 AND upload_id = $2
          UNION ALL SELECT min(attempted_at), max(attempted_at) + interval '1 second' FROM outbound_attempts WHERE tenant_id = $1 AND upload_id = $2
          UNION ALL SELECT min(created_at), max(greatest(created_at, resolved_at, first_response_at)) + interval '1 second' FROM cases WHERE tenant_id = $1 AND upload_id = $2
-         UNION ALL SELECT min(updated_at), max(updated_at) + interval '1 second' FROM case_updates WHERE tenant_id = $1 AND upload_id = $2
+         -- an update changes the cadence KPI of the period its case was created in
+         UNION ALL SELECT least(min(u.updated_at), min(c.created_at)), max(u.updated_at) + interval '1 second'
+           FROM case_updates u JOIN cases c ON c.tenant_id = u.tenant_id AND c.case_id = u.case_id WHERE u.tenant_id = $1 AND u.upload_id = $2
          UNION ALL SELECT min(shift_start), max(end_at) FROM schedule_activities WHERE tenant_id = $1 AND upload_id = $2
          UNION ALL SELECT min(start_at) - interval '1 day', max(end_at) + interval '1 day' FROM agent_states WHERE tenant_id = $1 AND upload_id = $2
        ) r`,
