@@ -177,7 +177,9 @@ async function main(): Promise<void> {
       heapPeak = Math.max(heapPeak, m.heapUsed);
     };
     const sampler = setInterval(sample, 20);
+    const cpu0 = process.cpuUsage();
     const csv = await download(`${bench.baseUrl}${path}&format=csv`, bench.adminKey);
+    const cpu = process.cpuUsage(cpu0);
     clearInterval(sampler);
     sample();
     // With --expose-gc: what stays after a full collection (a leak would; garbage not yet collected would not).
@@ -191,6 +193,7 @@ async function main(): Promise<void> {
       name: 'report-csv-year', database, channels: CHANNELS, days: DAYS, rows, bytes: csv.bytes, loadSeconds: Math.round(loadSeconds * 10) / 10,
       ttfbMs: Math.round(csv.ttfbMs), seconds: Math.round(seconds * 1000) / 1000, rssGrowthMb: Math.round(rssGrowthMb),
       heapGrowthMb: Math.round((heapPeak - m0.heapUsed) / 1048576), heapRetainedMb: retainedMb,
+      appCpuSeconds: Math.round((cpu.user + cpu.system) / 1e4) / 100,
       targets: { ttfbMs: 200, seconds: 5, rssGrowthMb: 150, rows: CHANNELS * INTERVALS },
       met: { ttfb: csv.ttfbMs <= 200, seconds: seconds <= 5, rss: rssGrowthMb <= 150, rows: rows === CHANNELS * INTERVALS },
     }) + '\n');
