@@ -89,6 +89,33 @@ const MS = (e: string): string => `(extract(epoch FROM ${e}) * 1000)::float8`;
 /** Reading window of data whose period may start in [$3, $4): a month is at most 31 days long, zones shift by up to 26 hours. */
 const DATA_TO = `$4::timestamptz + interval '33 days'`;
 
+/**
+ * The forecast of each interval: the newest version (by creation time) holding it, or the version
+ * of the uuid parameter `version` when that is not null; intervals in [from, to).
+ */
+function newestForecast(version: string, from: string, to: string): string {
+  return `SELECT DISTINCT ON (fi.channel_id, fi.interval_start) fi.channel_id, fi.interval_start, fi.volume
+         FROM forecast_intervals fi JOIN forecast_versions fv ON fv.tenant_id = fi.tenant_id AND fv.id = fi.version_id
+         WHERE fi.tenant_id = $1 AND (${version}::uuid IS NULL OR fi.version_id = ${version}) AND fi.interval_start >= ${from} AND fi.interval_start < ${to}
+         ORDER BY fi.channel_id, fi.interval_start, fv.created_at DESC, fv.id DESC`;
+}
+
+/** Per-interval measures of interval_actuals `ia` (channel `c`) and its forecast `f`; within ±5% means |F − A| ≤ 0.05 × A for A > 0. */
+const ACTUAL_MEASURES = `ia.offered, ia.answered, ia.abandoned, ia.answered_within_threshold AS aw, ia.abandoned_within_threshold AS bw,
+           ia.handle_seconds AS handle, ia.wait_seconds AS wait,
+           CASE WHEN ia.agents_staffed > 0 THEN ia.handle_seconds ELSE 0 END AS staffed_handle,
+           CASE WHEN ia.agents_staffed > 0 THEN ia.agents_staffed * c.interval_minutes * 60 ELSE 0 END AS staffed_seconds,
+           CASE WHEN f.volume IS NOT NULL AND ia.offered > 0 THEN 1 ELSE 0 END AS fn,
+           CASE WHEN f.volume IS NOT NULL AND ia.offered > 0 THEN f.volume ELSE 0 END AS fv,
+           CASE WHEN f.volume IS NOT NULL AND ia.offered > 0 THEN ia.offered ELSE 0 END AS fa,
+           CASE WHEN f.volume IS NOT NULL AND ia.offered > 0 AND abs(f.volume - ia.offered) <= 0.05 * ia.offered THEN 1 ELSE 0 END AS fw`;
+
+/** The sums of ACTUAL_MEASURES (numerators and denominators; ratios are computed from them). */
+const ACTUAL_SUMS = `sum(offered)::float8 AS offered, sum(answered)::float8 AS answered, sum(abandoned)::float8 AS abandoned,
+           sum(aw)::float8 AS aw, sum(bw)::float8 AS bw, sum(handle) AS handle, sum(wait) AS wait,
+           sum(staffed_handle) AS staffed_handle, sum(staffed_seconds) AS staffed_seconds,
+           sum(fn)::float8 AS fn, sum(fv) AS fv, sum(fa)::float8 AS fa, sum(fw)::float8 AS fw`;
+
 @Injectable()
 export class KpiSumsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -115,22 +142,12 @@ export class KpiSumsRepository {
   async actuals(tenantId: string, granularity: KpiGranularity, fromUtc: Date, toUtc: Date, tenantZone: string, forecastVersionId: string | null = null): Promise<ActualsSums[]> {
     const rows: Array<Record<string, unknown>> = await this.rangeAggregate(
       `WITH f AS (
-         SELECT DISTINCT ON (fi.channel_id, fi.interval_start) fi.channel_id, fi.interval_start, fi.volume
-         FROM forecast_intervals fi JOIN forecast_versions fv ON fv.tenant_id = fi.tenant_id AND fv.id = fi.version_id
-         WHERE fi.tenant_id = $1 AND ($6::uuid IS NULL OR fi.version_id = $6) AND fi.interval_start >= $3 AND fi.interval_start < (CASE WHEN $2 = 'interval' THEN $4::timestamptz ELSE ${DATA_TO} END)
-         ORDER BY fi.channel_id, fi.interval_start, fv.created_at DESC, fv.id DESC
+         ${newestForecast('$6', '$3', `(CASE WHEN $2 = 'interval' THEN $4::timestamptz ELSE ${DATA_TO} END)`)}
        ), x AS (
          SELECT ia.channel_id, c.time_zone,
            ${periodOf('ia.interval_start', 'c.time_zone')} AS p,
            ${periodOf('ia.interval_start', '$5')} AS pt,
-           ia.offered, ia.answered, ia.abandoned, ia.answered_within_threshold AS aw, ia.abandoned_within_threshold AS bw,
-           ia.handle_seconds, ia.wait_seconds,
-           CASE WHEN ia.agents_staffed > 0 THEN ia.handle_seconds ELSE 0 END AS staffed_handle,
-           CASE WHEN ia.agents_staffed > 0 THEN ia.agents_staffed * c.interval_minutes * 60 ELSE 0 END AS staffed_seconds,
-           CASE WHEN f.volume IS NOT NULL AND ia.offered > 0 THEN 1 ELSE 0 END AS fn,
-           CASE WHEN f.volume IS NOT NULL AND ia.offered > 0 THEN f.volume ELSE 0 END AS fv,
-           CASE WHEN f.volume IS NOT NULL AND ia.offered > 0 THEN ia.offered ELSE 0 END AS fa,
-           CASE WHEN f.volume IS NOT NULL AND ia.offered > 0 AND abs(f.volume - ia.offered) <= 0.05 * ia.offered THEN 1 ELSE 0 END AS fw
+           ${ACTUAL_MEASURES}
          FROM interval_actuals ia
          JOIN channels c ON c.tenant_id = ia.tenant_id AND c.id = ia.channel_id
          LEFT JOIN f ON f.channel_id = ia.channel_id AND f.interval_start = ia.interval_start
@@ -139,10 +156,7 @@ export class KpiSumsRepository {
          SELECT CASE WHEN grouping(channel_id) = 0 THEN channel_id END AS channel_id,
            CASE WHEN grouping(channel_id) = 0 THEN p ELSE pt END AS p,
            CASE WHEN grouping(channel_id) = 0 THEN min(time_zone) ELSE $5 END AS zone,
-           sum(offered)::float8 AS offered, sum(answered)::float8 AS answered, sum(abandoned)::float8 AS abandoned,
-           sum(aw)::float8 AS aw, sum(bw)::float8 AS bw, sum(handle_seconds) AS handle, sum(wait_seconds) AS wait,
-           sum(staffed_handle) AS staffed_handle, sum(staffed_seconds) AS staffed_seconds,
-           sum(fn)::float8 AS fn, sum(fv) AS fv, sum(fa)::float8 AS fa, sum(fw)::float8 AS fw
+           ${ACTUAL_SUMS}
          FROM x GROUP BY GROUPING SETS ((channel_id, p), (pt))
        )
        SELECT channel_id AS "channelId", ${MS('p')} AS p,
@@ -167,27 +181,13 @@ export class KpiSumsRepository {
   async actualsMany(tenantId: string, ranges: ReadonlyArray<{ granularity: 'day' | 'week' | 'month'; fromUtc: Date; toUtc: Date }>, tenantZone: string, forecastVersionId: string | null = null): Promise<Map<string, ActualsSums[]>> {
     const fromUtc = new Date(Math.min(...ranges.map((r) => r.fromUtc.getTime())));
     const toUtc = new Date(Math.max(...ranges.map((r) => r.toUtc.getTime())));
-    const sums = `sum(offered)::float8 AS offered, sum(answered)::float8 AS answered, sum(abandoned)::float8 AS abandoned,
-           sum(aw)::float8 AS aw, sum(bw)::float8 AS bw, sum(handle) AS handle, sum(wait) AS wait,
-           sum(staffed_handle) AS staffed_handle, sum(staffed_seconds) AS staffed_seconds,
-           sum(fn)::float8 AS fn, sum(fv) AS fv, sum(fa)::float8 AS fa, sum(fw)::float8 AS fw`;
     const rows: Array<Record<string, unknown>> = await this.rangeAggregate(
       `WITH f AS (
-         SELECT DISTINCT ON (fi.channel_id, fi.interval_start) fi.channel_id, fi.interval_start, fi.volume
-         FROM forecast_intervals fi JOIN forecast_versions fv ON fv.tenant_id = fi.tenant_id AND fv.id = fi.version_id
-         WHERE fi.tenant_id = $1 AND ($8::uuid IS NULL OR fi.version_id = $8) AND fi.interval_start >= $2 AND fi.interval_start < $3::timestamptz + interval '33 days'
-         ORDER BY fi.channel_id, fi.interval_start, fv.created_at DESC, fv.id DESC
+         ${newestForecast('$8', '$2', `$3::timestamptz + interval '33 days'`)}
        ), x AS (
          SELECT ia.channel_id, c.time_zone,
            date_trunc('day', ia.interval_start, c.time_zone) AS p, date_trunc('day', ia.interval_start, $4) AS pt,
-           ia.offered, ia.answered, ia.abandoned, ia.answered_within_threshold AS aw, ia.abandoned_within_threshold AS bw,
-           ia.handle_seconds AS handle, ia.wait_seconds AS wait,
-           CASE WHEN ia.agents_staffed > 0 THEN ia.handle_seconds ELSE 0 END AS staffed_handle,
-           CASE WHEN ia.agents_staffed > 0 THEN ia.agents_staffed * c.interval_minutes * 60 ELSE 0 END AS staffed_seconds,
-           CASE WHEN f.volume IS NOT NULL AND ia.offered > 0 THEN 1 ELSE 0 END AS fn,
-           CASE WHEN f.volume IS NOT NULL AND ia.offered > 0 THEN f.volume ELSE 0 END AS fv,
-           CASE WHEN f.volume IS NOT NULL AND ia.offered > 0 THEN ia.offered ELSE 0 END AS fa,
-           CASE WHEN f.volume IS NOT NULL AND ia.offered > 0 AND abs(f.volume - ia.offered) <= 0.05 * ia.offered THEN 1 ELSE 0 END AS fw
+           ${ACTUAL_MEASURES}
          FROM interval_actuals ia
          JOIN channels c ON c.tenant_id = ia.tenant_id AND c.id = ia.channel_id
          LEFT JOIN f ON f.channel_id = ia.channel_id AND f.interval_start = ia.interval_start
@@ -196,14 +196,14 @@ export class KpiSumsRepository {
          SELECT CASE WHEN grouping(channel_id) = 0 THEN channel_id END AS channel_id,
            CASE WHEN grouping(channel_id) = 0 THEN p ELSE pt END AS p,
            CASE WHEN grouping(channel_id) = 0 THEN min(time_zone) ELSE $4 END AS zone,
-           ${sums}
+           ${ACTUAL_SUMS}
          FROM x GROUP BY GROUPING SETS ((channel_id, p), (pt))
        ), g AS (
          SELECT 'day' AS granularity, * FROM d
          UNION ALL
-         SELECT 'week', channel_id, date_trunc('week', p, zone), zone, ${sums} FROM d GROUP BY channel_id, date_trunc('week', p, zone), zone
+         SELECT 'week', channel_id, date_trunc('week', p, zone), zone, ${ACTUAL_SUMS} FROM d GROUP BY channel_id, date_trunc('week', p, zone), zone
          UNION ALL
-         SELECT 'month', channel_id, date_trunc('month', p, zone), zone, ${sums} FROM d GROUP BY channel_id, date_trunc('month', p, zone), zone
+         SELECT 'month', channel_id, date_trunc('month', p, zone), zone, ${ACTUAL_SUMS} FROM d GROUP BY channel_id, date_trunc('month', p, zone), zone
        )
        SELECT granularity, channel_id AS "channelId", ${MS('p')} AS p,
          to_char(p AT TIME ZONE zone, 'YYYY-MM-DD') AS "localDate",

@@ -182,29 +182,47 @@ function csvField(v: unknown): string {
 }
 
 /** Streams RFC 4180 CSV (UTF-8, no BOM, CRLF, header row) as an attachment, with backpressure. */
-export async function sendCsv(response: Response, filename: string, header: readonly string[], rows: AsyncIterable<readonly unknown[]>): Promise<void> {
+export function sendCsv(response: Response, filename: string, header: readonly string[], rows: AsyncIterable<readonly unknown[]>): Promise<void> {
+  return sendCsvLines(response, filename, header, (async function* () {
+    for await (const row of rows) yield row.map(csvField).join(',') + '\r\n';
+  })());
+}
+
+/**
+ * Streams CSV text as an attachment: the header row, then `lines` (whole CRLF-ended lines, one
+ * or many per item), written in 64 KiB pieces with backpressure. A client that goes away stops
+ * the reading (the generator is returned, which closes its queries).
+ */
+export async function sendCsvLines(response: Response, filename: string, header: readonly string[], lines: AsyncIterable<string>): Promise<void> {
   response.status(200);
   response.setHeader('Content-Type', 'text/csv; charset=utf-8');
   response.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
   let buffer = header.join(',') + '\r\n';
-  for await (const row of rows) {
-    buffer += row.map(csvField).join(',') + '\r\n';
-    if (buffer.length > 64 * 1024) {
-      if (!response.write(buffer)) {
-        await new Promise<void>((resolve) => {
-          // Remove both listeners whichever fires: a long export waits for many drains.
-          const done = (): void => {
-            response.off('drain', done);
-            response.off('close', done);
-            resolve();
-          };
-          response.once('drain', done);
-          response.once('close', done);
-        });
-        if (response.destroyed) return;
+  const iterator = lines[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) break;
+      buffer += next.value;
+      if (buffer.length > 64 * 1024) {
+        if (!response.write(buffer)) {
+          await new Promise<void>((resolve) => {
+            // Remove both listeners whichever fires: a long export waits for many drains.
+            const done = (): void => {
+              response.off('drain', done);
+              response.off('close', done);
+              resolve();
+            };
+            response.once('drain', done);
+            response.once('close', done);
+          });
+          if (response.destroyed) return;
+        }
+        buffer = '';
       }
-      buffer = '';
     }
+  } finally {
+    if (response.destroyed) await iterator.return?.();
   }
   response.end(buffer);
 }
