@@ -226,6 +226,11 @@ export class KpiSumsRepository {
    * period for all channels; rows without a channel count only in the all-channels rows.
    * `sum` is Σ score ÷ max (evaluations), Σ resolved first time (FCR), Σ score (surveys);
    * `extra` is Σ top box for surveys (threshold `topBoxThreshold` of the scale).
+   * Quality of contact (seed, family 4): Σ (score ÷ max score) ÷ evaluations, so forms with
+   * different maxima are comparable. Satisfied customers (seed, family 6): a response is top box
+   * when (score − scale min) ≥ threshold × (scale max − scale min): with 0.75, 4 and 5 of 1–5,
+   * 8 to 10 of 0–10; the share is Σ top box ÷ responses. Both are computed here, per row, and
+   * divided in the built-in source; the kpis e2e test checks them on hand-computed values.
    */
   async dated(tenantId: string, granularity: KpiGranularity, fromUtc: Date, toUtc: Date, tenantZone: string, topBoxThreshold: number): Promise<DatedSums[]> {
     const sources = `
