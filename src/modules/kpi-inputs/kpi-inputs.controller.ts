@@ -1,4 +1,4 @@
-import { Controller, Headers, Post, Req, Res } from '@nestjs/common';
+import { applyDecorators, Controller, Headers, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
@@ -23,116 +23,80 @@ function columnsOf(kind: KpiInputKind): string {
   return `Columns: ${f.filter((c) => c.required).map((c) => c.name).join(', ')}${optional.length ? `; optional: ${optional.join(', ')}` : ''}.`;
 }
 
+/**
+ * One KPI-input upload route: POST `path` for the planner role, with the upload body, the
+ * Idempotency-Key header, the responses, and a description that lists the kind's columns
+ * followed by `notes`.
+ */
+function KpiInputUpload(path: string, kind: KpiInputKind, summary: string, notes: string): MethodDecorator {
+  return applyDecorators(
+    Post(path),
+    Roles('planner'),
+    ApiOperation({ summary, description: `${columnsOf(kind)} ${notes}` }),
+    ApiConsumes('text/csv', 'multipart/form-data', 'application/json'),
+    ApiBody(UPLOAD_BODY),
+    ApiHeader(IDEMPOTENCY),
+    ApiCreatedResponse({ type: KpiInputUploadResponseDto, description: 'Stored (200 with duplicate: true for a repeat)' }),
+    ApiUnprocessableEntityResponse(ROWS_ERRORS),
+  );
+}
+
 /** POST uploads of the KPI inputs (issue 7): all rows or none, idempotent, logged in uploads. */
 @ApiTags('kpi-inputs')
 @Controller('api/v1')
 export class KpiInputsController {
   constructor(private readonly service: KpiInputsService) {}
 
-  @Post('cases')
-  @Roles('planner')
-  @ApiOperation({ summary: 'Upload cases (deferred contacts: e-mail, web forms, social, tickets)', description: `${columnsOf('cases')} A case_id already stored is replaced (its channel, priority and times). Priorities must be those of the response policy. Wall-clock times are read in the channel's zone.` })
-  @ApiConsumes('text/csv', 'multipart/form-data', 'application/json')
-  @ApiBody(UPLOAD_BODY)
-  @ApiHeader(IDEMPOTENCY)
-  @ApiCreatedResponse({ type: KpiInputUploadResponseDto, description: 'Stored (200 with duplicate: true for a repeat)' })
-  @ApiUnprocessableEntityResponse(ROWS_ERRORS)
+  @KpiInputUpload('cases', 'cases', 'Upload cases (deferred contacts: e-mail, web forms, social, tickets)',
+    'A case_id already stored is replaced (its channel, priority and times). Priorities must be those of the response policy. Wall-clock times are read in the channel\'s zone.')
   uploadCases(@CurrentPrincipal() p: Principal, @Headers('idempotency-key') key: string | undefined, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<KpiInputUploadResponseDto> {
     return this.upload('cases', p, key, request, response);
   }
 
-  @Post('cases/updates')
-  @Roles('planner')
-  @ApiOperation({ summary: 'Upload status updates of cases', description: `${columnsOf('case-updates')} Each (case_id, updated_at) once; the case must exist. Wall-clock times are read in the business calendar's zone.` })
-  @ApiConsumes('text/csv', 'multipart/form-data', 'application/json')
-  @ApiBody(UPLOAD_BODY)
-  @ApiHeader(IDEMPOTENCY)
-  @ApiCreatedResponse({ type: KpiInputUploadResponseDto, description: 'Stored (200 with duplicate: true for a repeat)' })
-  @ApiUnprocessableEntityResponse(ROWS_ERRORS)
+  @KpiInputUpload('cases/updates', 'case-updates', 'Upload status updates of cases',
+    'Each (case_id, updated_at) once; the case must exist. Wall-clock times are read in the business calendar\'s zone.')
   uploadCaseUpdates(@CurrentPrincipal() p: Principal, @Headers('idempotency-key') key: string | undefined, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<KpiInputUploadResponseDto> {
     return this.upload('case-updates', p, key, request, response);
   }
 
-  @Post('quality-evaluations')
-  @Roles('planner')
-  @ApiOperation({ summary: 'Upload quality evaluations', description: `${columnsOf('quality-evaluations')} 0 ≤ score ≤ max_score. Evaluations have no natural key: a corrected file is a new upload (the same bytes twice are a duplicate).` })
-  @ApiConsumes('text/csv', 'multipart/form-data', 'application/json')
-  @ApiBody(UPLOAD_BODY)
-  @ApiHeader(IDEMPOTENCY)
-  @ApiCreatedResponse({ type: KpiInputUploadResponseDto, description: 'Stored (200 with duplicate: true for a repeat)' })
-  @ApiUnprocessableEntityResponse(ROWS_ERRORS)
+  @KpiInputUpload('quality-evaluations', 'quality-evaluations', 'Upload quality evaluations',
+    '0 ≤ score ≤ max_score. Evaluations have no natural key: a corrected file is a new upload (the same bytes twice are a duplicate).')
   uploadQualityEvaluations(@CurrentPrincipal() p: Principal, @Headers('idempotency-key') key: string | undefined, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<KpiInputUploadResponseDto> {
     return this.upload('quality-evaluations', p, key, request, response);
   }
 
-  @Post('surveys')
-  @Roles('planner')
-  @ApiOperation({ summary: 'Upload survey responses (kind csat, effort, esat or engagement)', description: `${columnsOf('surveys')} scale_min < scale_max and the score on the scale. Responses have no natural key (the same bytes twice are a duplicate).` })
-  @ApiConsumes('text/csv', 'multipart/form-data', 'application/json')
-  @ApiBody(UPLOAD_BODY)
-  @ApiHeader(IDEMPOTENCY)
-  @ApiCreatedResponse({ type: KpiInputUploadResponseDto, description: 'Stored (200 with duplicate: true for a repeat)' })
-  @ApiUnprocessableEntityResponse(ROWS_ERRORS)
+  @KpiInputUpload('surveys', 'surveys', 'Upload survey responses (kind csat, effort, esat or engagement)',
+    'scale_min < scale_max and the score on the scale. Responses have no natural key (the same bytes twice are a duplicate).')
   uploadSurveys(@CurrentPrincipal() p: Principal, @Headers('idempotency-key') key: string | undefined, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<KpiInputUploadResponseDto> {
     return this.upload('surveys', p, key, request, response);
   }
 
-  @Post('fcr-outcomes')
-  @Roles('planner')
-  @ApiOperation({ summary: 'Upload first-contact-resolution outcomes', description: `${columnsOf('fcr-outcomes')} A contact_id already stored is replaced.` })
-  @ApiConsumes('text/csv', 'multipart/form-data', 'application/json')
-  @ApiBody(UPLOAD_BODY)
-  @ApiHeader(IDEMPOTENCY)
-  @ApiCreatedResponse({ type: KpiInputUploadResponseDto, description: 'Stored (200 with duplicate: true for a repeat)' })
-  @ApiUnprocessableEntityResponse(ROWS_ERRORS)
+  @KpiInputUpload('fcr-outcomes', 'fcr-outcomes', 'Upload first-contact-resolution outcomes',
+    'A contact_id already stored is replaced.')
   uploadFcrOutcomes(@CurrentPrincipal() p: Principal, @Headers('idempotency-key') key: string | undefined, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<KpiInputUploadResponseDto> {
     return this.upload('fcr-outcomes', p, key, request, response);
   }
 
-  @Post('costs')
-  @Roles('planner')
-  @ApiOperation({ summary: 'Upload costs, budgets and attributed revenue (kind actual, budget or revenue) for [period_start, period_end)', description: `${columnsOf('costs')} An entry of the same kind, period, channel (empty: all channels), category and contact type is replaced. Amounts are exact decimals.` })
-  @ApiConsumes('text/csv', 'multipart/form-data', 'application/json')
-  @ApiBody(UPLOAD_BODY)
-  @ApiHeader(IDEMPOTENCY)
-  @ApiCreatedResponse({ type: KpiInputUploadResponseDto, description: 'Stored (200 with duplicate: true for a repeat)' })
-  @ApiUnprocessableEntityResponse(ROWS_ERRORS)
+  @KpiInputUpload('costs', 'costs', 'Upload costs, budgets and attributed revenue (kind actual, budget or revenue) for [period_start, period_end)',
+    'An entry of the same kind, period, channel (empty: all channels), category and contact type is replaced. Amounts are exact decimals.')
   uploadCosts(@CurrentPrincipal() p: Principal, @Headers('idempotency-key') key: string | undefined, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<KpiInputUploadResponseDto> {
     return this.upload('costs', p, key, request, response);
   }
 
-  @Post('workforce-events')
-  @Roles('planner')
-  @ApiOperation({ summary: 'Upload headcount events (hired, left; voluntary for leavers)', description: `${columnsOf('workforce-events')} An (agent_id, date, event) already stored is replaced.` })
-  @ApiConsumes('text/csv', 'multipart/form-data', 'application/json')
-  @ApiBody(UPLOAD_BODY)
-  @ApiHeader(IDEMPOTENCY)
-  @ApiCreatedResponse({ type: KpiInputUploadResponseDto, description: 'Stored (200 with duplicate: true for a repeat)' })
-  @ApiUnprocessableEntityResponse(ROWS_ERRORS)
+  @KpiInputUpload('workforce-events', 'workforce-events', 'Upload headcount events (hired, left; voluntary for leavers)',
+    'An (agent_id, date, event) already stored is replaced.')
   uploadWorkforceEvents(@CurrentPrincipal() p: Principal, @Headers('idempotency-key') key: string | undefined, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<KpiInputUploadResponseDto> {
     return this.upload('workforce-events', p, key, request, response);
   }
 
-  @Post('customer-counts')
-  @Roles('planner')
-  @ApiOperation({ summary: 'Upload customer counts for [period_start, period_end) (channel empty: all channels)', description: `${columnsOf('customer-counts')} A count of the same period and channel is replaced.` })
-  @ApiConsumes('text/csv', 'multipart/form-data', 'application/json')
-  @ApiBody(UPLOAD_BODY)
-  @ApiHeader(IDEMPOTENCY)
-  @ApiCreatedResponse({ type: KpiInputUploadResponseDto, description: 'Stored (200 with duplicate: true for a repeat)' })
-  @ApiUnprocessableEntityResponse(ROWS_ERRORS)
+  @KpiInputUpload('customer-counts', 'customer-counts', 'Upload customer counts for [period_start, period_end) (channel empty: all channels)',
+    'A count of the same period and channel is replaced.')
   uploadCustomerCounts(@CurrentPrincipal() p: Principal, @Headers('idempotency-key') key: string | undefined, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<KpiInputUploadResponseDto> {
     return this.upload('customer-counts', p, key, request, response);
   }
 
-  @Post('outbound-attempts')
-  @Roles('planner')
-  @ApiOperation({ summary: 'Upload outbound attempts (target, attempt time, whether the right party was reached)', description: `${columnsOf('outbound-attempts')} A (target_id, attempted_at) already stored is replaced. Wall-clock times are read in the channel's zone (no channel: the business calendar's).` })
-  @ApiConsumes('text/csv', 'multipart/form-data', 'application/json')
-  @ApiBody(UPLOAD_BODY)
-  @ApiHeader(IDEMPOTENCY)
-  @ApiCreatedResponse({ type: KpiInputUploadResponseDto, description: 'Stored (200 with duplicate: true for a repeat)' })
-  @ApiUnprocessableEntityResponse(ROWS_ERRORS)
+  @KpiInputUpload('outbound-attempts', 'outbound-attempts', 'Upload outbound attempts (target, attempt time, whether the right party was reached)',
+    'A (target_id, attempted_at) already stored is replaced. Wall-clock times are read in the channel\'s zone (no channel: the business calendar\'s).')
   uploadOutboundAttempts(@CurrentPrincipal() p: Principal, @Headers('idempotency-key') key: string | undefined, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<KpiInputUploadResponseDto> {
     return this.upload('outbound-attempts', p, key, request, response);
   }
