@@ -7,9 +7,9 @@ import type { Channel } from '../channels/channel.js';
 import { ChannelsService } from '../channels/channels.service.js';
 import { ForecastsService } from '../forecasts/forecasts.service.js';
 import { zoneClockFor } from '../uploads/zone-clocks.js';
-import { DEFAULT_LIMIT, decodeCursor, listingChannels, readAll, readPage, wantsCsv, type ChannelRows, type ListingChannel } from '../uploads/listing.js';
+import { csvValue, DEFAULT_LIMIT, decodeCursor, listingChannels, readAll, readPage, wantsCsv, type ChannelRows, type ListingChannel } from '../uploads/listing.js';
 import { INTERVAL_COMPARISON_COLUMNS, type IntervalComparisonQueryDto, type IntervalComparisonRowDto } from './dto/interval-comparison.dto.js';
-import { csvValue, reportEtag, type ReportListing } from './report-listing.js';
+import { reportEtag, type ReportListing } from './report-listing.js';
 import { IntervalReader, predictServiceLevel, type ComparisonInterval } from './interval-reader.js';
 import { ReportsRepository } from './reports.repository.js';
 

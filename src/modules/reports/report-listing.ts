@@ -7,13 +7,6 @@ export type ReportListing =
   | Listing
   | { type: 'csv-lines'; filename: string; header: readonly string[]; lines: AsyncIterable<string>; etag: string };
 
-/** A CSV field: empty for null, numbers as JavaScript prints them ('.' decimals, no separators), text quoted when it must be (RFC 4180). */
-export function csvValue(v: string | number | null): string {
-  if (v === null) return '';
-  if (typeof v === 'number') return String(v);
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
 /**
  * Sends a report: as `sendListing` (JSON pages, 304 on If-None-Match), or, for preformatted CSV
  * lines, the same ETag handling and `sendCsvLines`.

@@ -175,10 +175,17 @@ export function wantsCsv(request: Request, format: 'json' | 'csv' | undefined): 
   return accept.includes('text/csv') && !accept.includes('application/json');
 }
 
+/** A CSV field: empty for null, numbers as JavaScript prints them ('.' decimals, no separators), text quoted when it must be (RFC 4180). */
+export function csvValue(v: string | number | null): string {
+  if (v === null) return '';
+  if (typeof v === 'number') return String(v);
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** Any listing value as a CSV field: booleans as true/false, objects as JSON text. */
 function csvField(v: unknown): string {
   if (v === null || v === undefined) return '';
-  const s = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return csvValue(typeof v === 'string' || typeof v === 'number' ? v : typeof v === 'boolean' ? String(v) : JSON.stringify(v));
 }
 
 /** Streams RFC 4180 CSV (UTF-8, no BOM, CRLF, header row) as an attachment, with backpressure. */
