@@ -69,10 +69,10 @@ describe('per-contact logs and import mappings', () => {
     expect(kept.body.data[0]).toEqual({
       channel: 'voice', contactId: 'c1', periodStart: '2026-03-02T08:00:00Z', periodStartLocal: '2026-03-02T09:00:00+01:00',
       arrivedAt: '2026-03-02T08:00:05Z', answeredAt: '2026-03-02T08:00:15Z', endedAt: '2026-03-02T08:03:15Z', abandonedAt: null,
-      handleSeconds: 180, waitSeconds: 10, agentId: 'ann', outcome: 'answered', uploadId: res.body.uploadId, line: 2,
+      handleSeconds: 180, waitSeconds: 10, agentId: 'ann', outcome: 'answered', uploadId: res.body.uploadId, line: 2, contactType: null,
     });
     const csvOut = await request(t.baseUrl).get('/api/v1/actuals/contacts?channel=chat&format=csv').set(...as('analyst')).expect(200);
-    expect(csvOut.text.split('\r\n')[2]).toBe(`chat,x2,2026-03-02T08:00:00Z,2026-03-02T08:00:00+00:00,2026-03-02T08:14:59Z,,,,,40,,abandoned,${res.body.uploadId},8`);
+    expect(csvOut.text.split('\r\n')[2]).toBe(`chat,x2,2026-03-02T08:00:00Z,2026-03-02T08:00:00+00:00,2026-03-02T08:14:59Z,,,,,40,,abandoned,${res.body.uploadId},8,`); // contact_type (last) empty
     const page = await request(t.baseUrl).get('/api/v1/actuals/contacts?limit=4').set(...as('analyst')).expect(200);
     const rest = await request(t.baseUrl).get(`/api/v1/actuals/contacts?limit=4&cursor=${page.body.next}`).set(...as('analyst')).expect(200);
     expect([...page.body.data, ...rest.body.data].map((c: { contactId: string }) => c.contactId)).toEqual(['x1', 'x2', 'c1', 'c2', 'c3', 'c4', 'c5']);

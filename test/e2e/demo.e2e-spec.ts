@@ -38,6 +38,15 @@ describe('the demo data', () => {
     );
   });
 
+  it('keeps the bank\'s queue type as each call\'s contact type', async () => {
+    // The mapping sends type PS to channel retail and NE to stocks, and keeps the type as contact_type.
+    for (const [channel, type] of [['retail', 'PS'], ['stocks', 'NE']]) {
+      const calls = (await get(`/api/v1/actuals/contacts?channel=${channel}&from=1999-10-03&to=1999-10-17&limit=10000`)).body.data as Array<{ contactType: string | null }>;
+      expect(calls.length).toBeGreaterThan(0);
+      expect(new Set(calls.map((c) => c.contactType))).toEqual(new Set([type]));
+    }
+  });
+
   it('forecasts the second week from the first and plans it', async () => {
     const version = (await get(`/api/v1/forecasts/${seeded.forecastVersionId}`)).body as { source: string; rowCount: number };
     expect(version.source).toBe('model:seasonal-naive');

@@ -261,7 +261,7 @@ describe('KPI rollups (issue 7)', () => {
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toBe('attachment; filename="kpis-day.csv"');
     const lines = res.text.split('\r\n');
-    expect(lines[0]).toBe('channel,period_start,period_start_local,granularity,family,kpi,unit,numerator,denominator,value,detail,computed_at');
+    expect(lines[0]).toBe('channel,period_start,period_start_local,granularity,family,kpi,unit,numerator,denominator,value,detail,computed_at,dimension');
     // aht-seconds sorts before service-level; AHT 17200 ÷ 100
     expect(lines[1]).toMatch(/^voice,2026-03-02T00:00:00Z,2026-03-02T00:00:00\+00:00,day,workload-forecasting,aht-seconds,seconds,17200,100,172,,\d{4}-/);
     expect(lines[2]).toMatch(/^voice,2026-03-02T00:00:00Z,.*,service-level,ratio,95,110,/);

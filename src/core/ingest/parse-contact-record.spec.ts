@@ -17,18 +17,18 @@ describe('parseContactRecord', () => {
   it('reads a contact and bins it into the interval of its arrival', () => {
     const { ok, out } = read({
       channel: 'retail', contact_id: 'c1', arrived_at: '2026-03-02 09:59:59', answered_at: '2026-03-02 10:00:11',
-      ended_at: '2026-03-02 10:03:11', agent_id: 'ann', outcome: 'answered',
+      ended_at: '2026-03-02 10:03:11', agent_id: 'ann', outcome: 'answered', contact_type: ' PS ',
     });
     expect(ok).toBe(true);
     expect(out).toMatchObject({
-      contactId: 'c1', arrivedMs: Date.UTC(2026, 2, 2, 8, 59, 59), waitSeconds: 12, handleSeconds: 180, agentId: 'ann',
+      contactId: 'c1', arrivedMs: Date.UTC(2026, 2, 2, 8, 59, 59), waitSeconds: 12, handleSeconds: 180, agentId: 'ann', contactType: 'PS',
       intervalStartMs: Date.UTC(2026, 2, 2, 8, 30), outcome: 'answered', abandonedMs: null,
     });
   });
 
   it('prefers given figures, derives abandoned waits', () => {
     expect(read({ channel: 'r', contact_id: 'c', arrived_at: '2026-03-02 09:00', handle_seconds: '100', wait_seconds: '7', outcome: 'answered' }).out)
-      .toMatchObject({ handleSeconds: 100, waitSeconds: 7 });
+      .toMatchObject({ handleSeconds: 100, waitSeconds: 7, contactType: null });
     expect(read({ channel: 'r', contact_id: 'c', arrived_at: '2026-03-02 09:00', abandoned_at: '2026-03-02 09:00:42', outcome: 'abandoned' }).out)
       .toMatchObject({ waitSeconds: 42, handleSeconds: null });
     expect(read({ channel: 'r', contact_id: 'c', arrived_at: '2026-03-02 09:00', outcome: 'ignored' }).ok).toBe(true);

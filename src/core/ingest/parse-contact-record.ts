@@ -15,6 +15,7 @@ export const CONTACT_COLUMNS: readonly ColumnSpec[] = [
   { name: 'wait_seconds', required: false },
   { name: 'agent_id', required: false },
   { name: 'outcome', required: true },
+  { name: 'contact_type', required: false },
 ];
 
 export type ContactOutcome = 'answered' | 'abandoned' | 'ignored';
@@ -31,6 +32,8 @@ export interface ContactValues {
   waitSeconds: number | null;
   agentId: string | null;
   outcome: ContactOutcome;
+  /** The contact type (free text, e.g. the bank's PS, PE, IN); null when not given. */
+  contactType: string | null;
   /** Start of the channel interval in which the contact arrived (was offered to agents). */
   intervalStartMs: number;
 }
@@ -48,7 +51,8 @@ function fieldAt(fields: readonly string[], positions: Int32Array, k: number): s
  * are kept but counted nowhere). When a figure is not given it is derived from the times:
  * wait of an answered contact = answered_at - arrived_at, of an abandoned one = abandoned_at -
  * arrived_at; handle = ended_at - answered_at. An answered contact needs its handle and wait, an
- * abandoned one its wait; derived durations may not be negative.
+ * abandoned one its wait; derived durations may not be negative. `contact_type` is optional text
+ * (at most 200 characters), what KPIs split by (cost per contact by contact type).
  *
  * Complexity O(row length).
  * @param positions index of each CONTACT_COLUMNS column in `fields`, -1 when absent
@@ -106,6 +110,7 @@ export function parseContactRecord(
   out.handleSeconds = seconds(6);
   out.waitSeconds = seconds(7);
   out.agentId = text(8, false);
+  out.contactType = text(10, false);
   const outcomeText = at(9).trim();
   if (outcomeText !== 'answered' && outcomeText !== 'abandoned' && outcomeText !== 'ignored') {
     issues.push({ column: 'outcome', value: outcomeText, reason: outcomeText === '' ? 'is required' : 'must be answered, abandoned or ignored' });

@@ -53,7 +53,7 @@ export class ActualsController {
     summary: 'Upload a per-contact log; it is kept and aggregated into interval actuals',
     description:
       'Columns: channel, contact_id, arrived_at, outcome (answered | abandoned | ignored); optional answered_at, ended_at, abandoned_at, ' +
-      'handle_seconds, wait_seconds, agent_id. A contact belongs to the interval in which it arrived. The upload replaces the contacts and ' +
+      'handle_seconds, wait_seconds, agent_id, contact_type (free text: cost per contact is split by it). A contact belongs to the interval in which it arrived. The upload replaces the contacts and ' +
       'interval actuals of the intervals it covers. Foreign exports: ?mapping=<saved import mapping>.',
   })
   @ApiConsumes('text/csv', 'multipart/form-data', 'application/json')

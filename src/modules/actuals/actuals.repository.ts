@@ -37,6 +37,7 @@ export interface ContactRow {
   waitSeconds: number | null;
   agentId: string | null;
   outcome: string;
+  contactType: string | null;
 }
 
 /** Columns of interval staging tables (what COPY writes, in order). */
@@ -47,7 +48,7 @@ export const INTERVAL_STAGING_COLUMNS =
 
 /** Columns of the contact staging table (what COPY writes, in order). */
 export const CONTACT_STAGING_COLUMNS =
-  'line, channel_id, interval_start, contact_id, arrived_at, answered_at, ended_at, abandoned_at, handle_seconds, wait_seconds, agent_id, outcome';
+  'line, channel_id, interval_start, contact_id, arrived_at, answered_at, ended_at, abandoned_at, handle_seconds, wait_seconds, agent_id, outcome, contact_type';
 
 /** Column definitions of interval staging tables. */
 export const INTERVAL_STAGING_DDL = `line integer, channel_id integer, interval_start timestamptz,
@@ -60,7 +61,7 @@ export const INTERVAL_STAGING_DDL = `line integer, channel_id integer, interval_
 /** Column definitions of contact staging tables. */
 export const CONTACT_STAGING_DDL = `line integer, channel_id integer, interval_start timestamptz, contact_id text,
   arrived_at timestamptz, answered_at timestamptz, ended_at timestamptz, abandoned_at timestamptz,
-  handle_seconds double precision, wait_seconds double precision, agent_id text, outcome text`;
+  handle_seconds double precision, wait_seconds double precision, agent_id text, outcome text, contact_type text`;
 
 const VALUE_COLUMNS =
   'offered, answered, abandoned, answered_within_threshold, abandoned_within_threshold, threshold_seconds, handle_seconds, ' +
@@ -75,7 +76,7 @@ const INTERVAL_SELECT = `interval_start AS "intervalStart", offered, answered, a
 
 const CONTACT_SELECT = `interval_start AS "intervalStart", upload_id AS "uploadId", line, contact_id AS "contactId",
   arrived_at AS "arrivedAt", answered_at AS "answeredAt", ended_at AS "endedAt", abandoned_at AS "abandonedAt",
-  handle_seconds AS "handleSeconds", wait_seconds AS "waitSeconds", agent_id AS "agentId", outcome`;
+  handle_seconds AS "handleSeconds", wait_seconds AS "waitSeconds", agent_id AS "agentId", outcome, contact_type AS "contactType"`;
 
 /** SQL of interval actuals and contacts: staging, merges (inside the upload transaction) and reads. */
 @Injectable()
@@ -156,9 +157,9 @@ export class ActualsRepository {
   async insertStagedContacts(client: PoolClient, tenantId: string, uploadId: string, staging: string): Promise<void> {
     await client.query(
       `INSERT INTO contacts (tenant_id, channel_id, interval_start, upload_id, line, contact_id, arrived_at, answered_at,
-         ended_at, abandoned_at, handle_seconds, wait_seconds, agent_id, outcome)
+         ended_at, abandoned_at, handle_seconds, wait_seconds, agent_id, outcome, contact_type)
        SELECT $1, channel_id, interval_start, $2, line, contact_id, arrived_at, answered_at, ended_at, abandoned_at,
-         handle_seconds, wait_seconds, agent_id, outcome
+         handle_seconds, wait_seconds, agent_id, outcome, contact_type
          FROM ${staging}`,
       [tenantId, uploadId],
     );

@@ -34,7 +34,7 @@ const INTERVAL_CSV = [
 ];
 const CONTACT_CSV = [
   'channel', 'contact_id', 'period_start', 'period_start_local', 'arrived_at', 'answered_at', 'ended_at', 'abandoned_at',
-  'handle_seconds', 'wait_seconds', 'agent_id', 'outcome', 'upload_id', 'line',
+  'handle_seconds', 'wait_seconds', 'agent_id', 'outcome', 'upload_id', 'line', 'contact_type',
 ];
 
 const iso = (d: Date | null): string | null => (d === null ? null : formatUtcIso(d.getTime()));
@@ -80,6 +80,7 @@ function contactDto(channel: ListingChannel, r: ContactRow): ContactDto {
     outcome: r.outcome,
     uploadId: r.uploadId,
     line: r.line,
+    contactType: r.contactType,
   };
 }
 

@@ -48,7 +48,7 @@ export class ContactsSink implements RowSink<ContactsResult, ReturnType<Interval
   accept(fields: readonly string[], positions: Int32Array, channel: ResolvedChannel, line: number, w: BinaryCopyWriter, issues: RowIssue[]): boolean {
     const v = this.v;
     if (!parseContactRecord(fields, positions, channel.grid, v, issues)) return false;
-    w.beginRow(12, 2 + 12 * 12 + 3 * (v.contactId.length + (v.agentId?.length ?? 0)) + 32);
+    w.beginRow(13, 2 + 13 * 12 + 3 * (v.contactId.length + (v.agentId?.length ?? 0) + (v.contactType?.length ?? 0)) + 32);
     w.int4(line);
     w.int4(channel.id);
     w.timestamptz(v.intervalStartMs);
@@ -61,6 +61,7 @@ export class ContactsSink implements RowSink<ContactsResult, ReturnType<Interval
     w.float8OrNull(v.waitSeconds);
     w.textOrNull(v.agentId);
     w.text(v.outcome);
+    w.textOrNull(v.contactType);
     this.aggregator.add(channel.id, v.intervalStartMs, v, channel.grid.thresholdSeconds, line);
     this.summary.add(channel.id, channel.code, v.intervalStartMs);
     this.counts[v.outcome]++;

@@ -66,6 +66,7 @@ export class KpiInputSink implements RowSink<KpiInputResult, null> {
   readonly stagingColumns: string;
   readonly stagingColumnsDdl: string;
   private readonly channelField: number;
+  private readonly left: Array<{ fromUtc: Date; toUtc: Date }> = [];
 
   constructor(
     private readonly spec: KindSpec,
@@ -207,8 +208,18 @@ export class KpiInputSink implements RowSink<KpiInputResult, null> {
         throw errors.toError();
       }
     }
+    if (this.spec.kind === 'cases') {
+      // Read before the upsert overwrites them: the periods re-uploaded cases move out of.
+      const leaving = await this.repository.stagedCasesLeaving(tx.client, tx.tenantId, tx.stagingTables);
+      if (leaving) this.left.push(leaving);
+    }
     const out = await this.repository.upsert(tx.client, this.spec, tx.tenantId, tx.uploadId, tx.stagingTables);
     return { uploadId: tx.uploadId, kind: this.spec.kind, rows: tx.rows, inserted: out.inserted, replaced: out.total - out.inserted };
+  }
+
+  /** The ranges the upload's rows left (cases: the previous created_at of moved cases), for the KPI recompute after commit. */
+  leftRanges(): ReadonlyArray<{ fromUtc: Date; toUtc: Date }> {
+    return this.left;
   }
 
   private keyNames(): string {

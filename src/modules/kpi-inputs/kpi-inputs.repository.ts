@@ -67,6 +67,22 @@ export class KpiInputsRepository {
     return rows;
   }
 
+  /**
+   * Before the upsert of a cases upload: the UTC range of the stored created_at of the staged
+   * cases whose created_at changes (their case KPIs leave that period); null when none moves.
+   */
+  async stagedCasesLeaving(client: PoolClient, tenantId: string, tables: readonly string[]): Promise<{ fromUtc: Date; toUtc: Date } | null> {
+    if (tables.length === 0) return null;
+    const { rows } = await client.query<{ fromUtc: Date | null; toUtc: Date | null }>(
+      `SELECT min(c.created_at) AS "fromUtc", max(c.created_at) + interval '1 second' AS "toUtc"
+         FROM (${union(tables, 'case_id, created_at')}) s JOIN cases c ON c.tenant_id = $1 AND c.case_id = s.case_id
+        WHERE c.created_at IS DISTINCT FROM s.created_at`,
+      [tenantId],
+    );
+    const r = rows[0];
+    return r?.fromUtc && r.toUtc ? { fromUtc: r.fromUtc, toUtc: r.toUtc } : null;
+  }
+
   /** Inserts every staged row; a row whose natural key is stored replaces that row. */
   async upsert(client: PoolClient, spec: KindSpec, tenantId: string, uploadId: string, tables: readonly string[]): Promise<{ inserted: number; total: number }> {
     const staged = union(tables, ['line', ...spec.fields.map((f) => f.target)].join(', '));

@@ -80,9 +80,9 @@ export class BuiltInKpiSource implements KpiSource, OnModuleInit {
     for (const { granularity, fromUtc, toUtc } of ranges) {
       const rows: KpiRollupRow[] = [];
       // A NaN value (undefined ratio) leaves the row out; null keeps it with no value.
-      const push: Push = (channelId, p, kpi, numerator, denominator, value, detail = null) => {
+      const push: Push = (channelId, p, kpi, numerator, denominator, value, detail = null, dimension = '') => {
         if (value !== null && !Number.isFinite(value)) return;
-        rows.push({ channelId, periodStart: new Date(p), kpi, numerator, denominator, value, detail });
+        rows.push({ channelId, periodStart: new Date(p), kpi, numerator, denominator, value, detail, ...(dimension ? { dimension } : {}) });
       };
       const actuals = granularity === 'interval'
         ? await this.sums.actuals(tenantId, granularity, fromUtc, toUtc, zone, forecastVersionId)
@@ -260,6 +260,27 @@ export class BuiltInKpiSource implements KpiSource, OnModuleInit {
       }
       if (e.revenue !== undefined) push(e.channelId, e.p, 'revenue', e.revenue, 1, e.revenue, detail);
     }
+    await this.costsByContactType(tenantId, granularity, fromUtc, toUtc, zone, push);
+  }
+
+  /**
+   * Cost per contact by contact type (seed, family 7: "by channel and contact type"): the actual
+   * costs of the entries naming a type ÷ the answered per-contact records of that type, in the
+   * channel and period (all channels for `*`); rows with dimension `contact-type:<type>`, beside
+   * the un-split row. No row where the type has no answered contact (the ratio is undefined).
+   */
+  private async costsByContactType(tenantId: string, granularity: KpiGranularity, fromUtc: Date, toUtc: Date, zone: string, push: Push): Promise<void> {
+    const costs = await this.sums.actualCostsByContactType(tenantId, granularity, fromUtc, toUtc, zone);
+    if (costs.length === 0) return;
+    const types = [...new Set(costs.map((c) => c.contactType))];
+    const answered = new Map<string, number>();
+    for (const a of await this.sums.answeredByContactType(tenantId, granularity, fromUtc, toUtc, zone, types)) {
+      answered.set(`${key(a.channelId, a.p)}|${a.contactType}`, a.sum);
+    }
+    for (const c of costs) {
+      const contacts = answered.get(`${key(c.channelId, c.p)}|${c.contactType}`) ?? 0;
+      push(c.channelId, c.p, 'cost-per-contact', c.sum, contacts, costPerContact(c.sum, contacts), { currency: c.currency }, `contact-type:${c.contactType}`);
+    }
   }
 
   /** Turnover of the tenant per period: leavers over agent-years on payroll (agents present from hire to the day before exit). */
@@ -296,4 +317,4 @@ export class BuiltInKpiSource implements KpiSource, OnModuleInit {
   }
 }
 
-type Push = (channelId: number | null, p: number, kpi: BuiltInKpiCode, numerator: number, denominator: number, value: number | null, detail?: Record<string, unknown> | null) => void;
+type Push = (channelId: number | null, p: number, kpi: BuiltInKpiCode, numerator: number, denominator: number, value: number | null, detail?: Record<string, unknown> | null, dimension?: string) => void;

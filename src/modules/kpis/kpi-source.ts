@@ -2,8 +2,8 @@
  * The contract between the KPI rollup engine (src/modules/kpis) and the modules that know how
  * to compute a family of KPIs from their own tables. A source lists its KPIs (for the
  * catalogue) and, for a time range and granularity, returns one row per (channel or all,
- * period, KPI) with the numerator and denominator the value is recomputed from. The engine
- * stores the rows in the rollup table; it never averages ratios.
+ * period, KPI, dimension) with the numerator and denominator the value is recomputed from. The
+ * engine stores the rows in the rollup table; it never averages ratios.
  */
 export type KpiGranularity = 'interval' | 'day' | 'week' | 'month';
 
@@ -37,6 +37,12 @@ export interface KpiRollupRow {
   readonly channelId: number | null;
   readonly periodStart: Date;
   readonly kpi: string;
+  /**
+   * Optional split of the KPI: `name:value`, e.g. `contact-type:PS` (a later `priority:P1`);
+   * absent or '' is the row over everything. A split row sits beside the un-split row of the
+   * same channel, period and KPI, never instead of it.
+   */
+  readonly dimension?: string;
   readonly numerator: number;
   readonly denominator: number;
   /** The KPI value (usually numerator ÷ denominator, times a documented factor); null when undefined. */

@@ -48,6 +48,16 @@ export interface DatedSums {
   currency: string | null;
 }
 
+/** A sum per contact type, channel (null: all channels) and period. */
+export interface ContactTypeSums {
+  contactType: string;
+  channelId: number | null;
+  p: number;
+  sum: number;
+  /** The smallest currency code of the summed cost entries; null for counts. */
+  currency: string | null;
+}
+
 export interface AttemptRow {
   targetId: string;
   rightParty: boolean;
@@ -289,6 +299,60 @@ export class KpiSumsRepository {
       [tenantId, granularity, fromUtc, toUtc, tenantZone],
     );
     return rows.filter((r) => r.p !== null) as unknown as DatedSums[];
+  }
+
+  /**
+   * Actual costs of the cost entries that name a contact type, prorated by days as in `costs`,
+   * summed per (contact type, channel, period) and per (contact type, period) for all channels
+   * (entries without a channel count only there).
+   */
+  async actualCostsByContactType(tenantId: string, granularity: KpiGranularity, fromUtc: Date, toUtc: Date, tenantZone: string): Promise<ContactTypeSums[]> {
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `WITH days AS (
+         SELECT ce.contact_type, ce.channel_id, d::date AS d, ce.amount::float8 / (ce.period_end - ce.period_start) AS v, ce.currency
+         FROM cost_entries ce, generate_series(ce.period_start::timestamp, ce.period_end::timestamp - interval '1 day', interval '1 day') d
+         WHERE ce.tenant_id = $1 AND ce.kind = 'actual' AND ce.contact_type IS NOT NULL
+           AND ce.period_end >= ($3::timestamptz - interval '1 day')::date AND ce.period_start < ${DATA_TO}
+       ), x AS (
+         SELECT s.contact_type, s.channel_id, ${periodOfDate('s.d', 'c.time_zone')} AS p, ${periodOfDate('s.d', '$5')} AS pt, s.v, s.currency
+         FROM days s LEFT JOIN channels c ON c.tenant_id = $1 AND c.id = s.channel_id
+       ), g AS (
+         SELECT contact_type, CASE WHEN grouping(channel_id) = 0 THEN channel_id END AS channel_id,
+           CASE WHEN grouping(channel_id) = 0 THEN p ELSE pt END AS p, sum(v)::float8 AS sum, min(currency) AS currency
+         FROM x GROUP BY GROUPING SETS ((contact_type, channel_id, p), (contact_type, pt))
+       )
+       SELECT contact_type AS "contactType", channel_id AS "channelId", ${MS('p')} AS p, sum, currency
+       FROM g WHERE p >= $3 AND p < $4
+       ORDER BY contact_type, channel_id NULLS FIRST, p`,
+      [tenantId, granularity, fromUtc, toUtc, tenantZone],
+    );
+    return rows.filter((r) => r.p !== null) as unknown as ContactTypeSums[];
+  }
+
+  /**
+   * Answered per-contact records of the given contact types, counted per (contact type, channel,
+   * period) and per (contact type, period) for all channels; a contact counts in the period of
+   * the interval it arrived in (as interval actuals). `sum` is the count.
+   */
+  async answeredByContactType(tenantId: string, granularity: KpiGranularity, fromUtc: Date, toUtc: Date, tenantZone: string, contactTypes: readonly string[]): Promise<ContactTypeSums[]> {
+    if (contactTypes.length === 0) return [];
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `WITH x AS (
+         SELECT k.contact_type, k.channel_id, ${periodOf('k.interval_start', 'c.time_zone')} AS p, ${periodOf('k.interval_start', '$5')} AS pt
+         FROM contacts k JOIN channels c ON c.tenant_id = k.tenant_id AND c.id = k.channel_id
+         WHERE k.tenant_id = $1 AND k.outcome = 'answered' AND k.contact_type = ANY($6::text[])
+           AND k.interval_start >= $3 AND k.interval_start < ${DATA_TO}
+       ), g AS (
+         SELECT contact_type, CASE WHEN grouping(channel_id) = 0 THEN channel_id END AS channel_id,
+           CASE WHEN grouping(channel_id) = 0 THEN p ELSE pt END AS p, count(*)::float8 AS sum
+         FROM x GROUP BY GROUPING SETS ((contact_type, channel_id, p), (contact_type, pt))
+       )
+       SELECT contact_type AS "contactType", channel_id AS "channelId", ${MS('p')} AS p, sum, NULL AS currency
+       FROM g WHERE p >= $3 AND p < $4
+       ORDER BY contact_type, channel_id NULLS FIRST, p`,
+      [tenantId, granularity, fromUtc, toUtc, tenantZone, contactTypes],
+    );
+    return rows as unknown as ContactTypeSums[];
   }
 
   /** Outbound attempts sorted by target then time, with the periods of each attempt (channel zone, tenant zone). */

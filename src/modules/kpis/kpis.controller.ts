@@ -18,7 +18,8 @@ export class KpisController {
   @ReadAccess()
   @ApiOperation({
     summary: 'KPI values per channel (and `*`, all channels) and period: day, ISO week or month (stored rollups) or interval (computed on read). ' +
-      'Values are recomputed from summed numerators and denominators. CSV columns: channel, period_start, period_start_local, granularity, family, kpi, unit, numerator, denominator, value, detail, computed_at',
+      'Values are recomputed from summed numerators and denominators. Split rows (cost per contact by contact type) with `dimension=contact-type`; by default only the rows over everything. ' +
+      'CSV columns: channel, period_start, period_start_local, granularity, family, kpi, unit, numerator, denominator, value, detail, computed_at, dimension',
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: KpiListDto })

@@ -10,6 +10,8 @@ export interface StoredRollup {
   channelKey: number;
   periodStart: Date;
   kpi: string;
+  /** '' for the row over everything, else `name:value` (`contact-type:PS`). */
+  dimension: string;
   numerator: number;
   denominator: number;
   value: number | null;
@@ -17,16 +19,28 @@ export interface StoredRollup {
   computedAt: Date;
 }
 
+/**
+ * Which dimension rows a read wants: `{ exact: '' }` the un-split rows (the default), `{ exact:
+ * 'contact-type:PS' }` one value, `{ name: 'contact-type' }` every value of one dimension.
+ */
+export type DimensionFilter = { readonly exact: string } | { readonly name: string };
+
+/** SQL condition on `dimension` for a filter given as parameters $a (exact or null) and $b (name or null). */
+const dimensionWhere = (a: string, b: string): string =>
+  `((${a}::text IS NOT NULL AND dimension = ${a}) OR (${b}::text IS NOT NULL AND starts_with(dimension, ${b} || ':')))`;
+const dimensionParams = (d: DimensionFilter): [string | null, string | null] => ('exact' in d ? [d.exact, null] : [null, d.name]);
+
 export interface RollupFilter {
   tenantId: string;
   granularity: StoredGranularity;
   channelKey: number;
   kpis: readonly string[];
+  dimension: DimensionFilter;
   fromUtc: Date;
   toUtc: Date;
 }
 
-/** The rollup table (`kpi_rollups`): replace a range in one transaction, read it in key order. */
+/** The rollup table (`kpi_rollups`): replace a range in one transaction, read it in (period start, KPI, dimension) order. */
 @Injectable()
 export class KpisRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -66,7 +80,7 @@ export class KpisRepository {
     return rows.map((r) => r.p);
   }
 
-  /** Deletes the stored rows of the KPIs in [from, to) for one granularity; returns how many. */
+  /** Deletes the stored rows of the KPIs (every dimension) in [from, to) for one granularity; returns how many. */
   async deleteRange(m: EntityManager, tenantId: string, granularity: StoredGranularity, fromUtc: Date, toUtc: Date, kpis: readonly string[]): Promise<number> {
     const result = await m.query<[unknown[], number]>(
       `DELETE FROM kpi_rollups WHERE tenant_id = $1 AND granularity = $2 AND period_start >= $3 AND period_start < $4 AND kpi = ANY($5::text[])`,
@@ -80,9 +94,9 @@ export class KpisRepository {
     for (let i = 0; i < rows.length; i += 20_000) {
       const chunk = rows.slice(i, i + 20_000);
       await m.query(
-        `INSERT INTO kpi_rollups (tenant_id, channel_key, granularity, period_start, kpi, numerator, denominator, value, detail, computed_at)
-         SELECT $1, k, $2, p, kpi, n, d, v, dt, $3
-         FROM unnest($4::int[], $5::timestamptz[], $6::text[], $7::float8[], $8::float8[], $9::float8[], $10::jsonb[]) AS u(k, p, kpi, n, d, v, dt)`,
+        `INSERT INTO kpi_rollups (tenant_id, channel_key, granularity, period_start, kpi, dimension, numerator, denominator, value, detail, computed_at)
+         SELECT $1, k, $2, p, kpi, dim, n, d, v, dt, $3
+         FROM unnest($4::int[], $5::timestamptz[], $6::text[], $7::float8[], $8::float8[], $9::float8[], $10::jsonb[], $11::text[]) AS u(k, p, kpi, n, d, v, dt, dim)`,
         [
           tenantId, granularity, computedAt,
           chunk.map((r) => r.channelId ?? 0),
@@ -92,31 +106,34 @@ export class KpisRepository {
           chunk.map((r) => r.denominator),
           chunk.map((r) => r.value),
           chunk.map((r) => (r.detail ? JSON.stringify(r.detail) : null)),
+          chunk.map((r) => r.dimension ?? ''),
         ],
       );
     }
   }
 
-  /** Rows of one channel key in (period start, KPI) order after a key `<ISO period start>|<kpi>`. */
-  async read(filter: RollupFilter, after: { periodStart: Date; kpi: string } | null, limit: number): Promise<StoredRollup[]> {
+  /** Rows of one channel key in (period start, KPI, dimension) order after such a key. */
+  async read(filter: RollupFilter, after: { periodStart: Date; kpi: string; dimension: string } | null, limit: number): Promise<StoredRollup[]> {
     const rows: Array<Record<string, unknown>> = await this.db.query(
-      `SELECT channel_key AS "channelKey", period_start AS "periodStart", kpi, numerator, denominator, value, detail, computed_at AS "computedAt"
+      `SELECT channel_key AS "channelKey", period_start AS "periodStart", kpi, dimension, numerator, denominator, value, detail, computed_at AS "computedAt"
        FROM kpi_rollups
        WHERE tenant_id = $1 AND channel_key = $2 AND granularity = $3 AND period_start >= $4 AND period_start < $5 AND kpi = ANY($6::text[])
-         AND ($7::timestamptz IS NULL OR (period_start, kpi) > ($7::timestamptz, $8::text))
-       ORDER BY period_start, kpi LIMIT $9`,
-      [filter.tenantId, filter.channelKey, filter.granularity, filter.fromUtc, filter.toUtc, filter.kpis, after?.periodStart ?? null, after?.kpi ?? '', limit],
+         AND ${dimensionWhere('$10', '$11')}
+         AND ($7::timestamptz IS NULL OR (period_start, kpi, dimension) > ($7::timestamptz, $8::text, $12::text))
+       ORDER BY period_start, kpi, dimension LIMIT $9`,
+      [filter.tenantId, filter.channelKey, filter.granularity, filter.fromUtc, filter.toUtc, filter.kpis, after?.periodStart ?? null, after?.kpi ?? '', limit,
+        ...dimensionParams(filter.dimension), after?.dimension ?? ''],
     );
     return rows as unknown as StoredRollup[];
   }
 
   /** What a listing's ETag is made of: how many rows match, and the last time any of them was computed. */
-  async fingerprint(tenantId: string, granularity: StoredGranularity, channelKeys: readonly number[], kpis: readonly string[], fromUtc: Date, toUtc: Date): Promise<string> {
+  async fingerprint(tenantId: string, granularity: StoredGranularity, channelKeys: readonly number[], kpis: readonly string[], dimension: DimensionFilter, fromUtc: Date, toUtc: Date): Promise<string> {
     const [row] = await this.db.query<Array<{ f: string }>>(
       `SELECT count(*)::text || ':' || coalesce((extract(epoch FROM max(computed_at)) * 1e6)::bigint::text, '0') AS f
        FROM kpi_rollups WHERE tenant_id = $1 AND granularity = $2 AND channel_key = ANY($3::int[]) AND kpi = ANY($4::text[])
-         AND period_start >= $5 AND period_start < $6`,
-      [tenantId, granularity, channelKeys, kpis, fromUtc, toUtc],
+         AND period_start >= $5 AND period_start < $6 AND ${dimensionWhere('$7', '$8')}`,
+      [tenantId, granularity, channelKeys, kpis, fromUtc, toUtc, ...dimensionParams(dimension)],
     );
     return row.f;
   }

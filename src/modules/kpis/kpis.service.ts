@@ -20,7 +20,7 @@ import { KPI_COLUMNS, type KpiCatalogueDto, type KpiCatalogueEntryDto, type KpiQ
 import { BuiltInKpiSource } from './built-in.source.js';
 import { KpiSourceRegistry } from './kpi-source-registry.js';
 import type { KpiDefinition, KpiGranularity, KpiRollupRow } from './kpi-source.js';
-import { KpisRepository, type StoredGranularity, type StoredRollup } from './kpis.repository.js';
+import { KpisRepository, type DimensionFilter, type StoredGranularity, type StoredRollup } from './kpis.repository.js';
 import { tenantZoneOf } from './tenant-zone.js';
 
 const STORED: readonly StoredGranularity[] = ['day', 'week', 'month'];
@@ -44,10 +44,45 @@ function parseInstant(field: string, text: string | undefined): number | null {
   throw validationFailed([{ field, value: text, reason: 'must be an instant with an offset (2026-03-02T09:30:00Z) or a date (2026-03-02)' }]);
 }
 
+/** The rows a listing wants by dimension (query `dimension`): '' by default, one value, or every value of one name. */
+function dimensionFilterOf(text: string | undefined): DimensionFilter {
+  if (text === undefined || text === '') return { exact: '' };
+  return text.includes(':') ? { exact: text } : { name: text };
+}
+
+function dimensionMatches(filter: DimensionFilter, dimension: string): boolean {
+  return 'exact' in filter ? dimension === filter.exact : dimension.startsWith(`${filter.name}:`);
+}
+
+/** The paging key of a row: `<ISO period start>|<kpi>|<dimension>` (cursors of `<start>|<kpi>` mean dimension ''). */
+function rowKey(row: { periodStart: Date; kpi: string; dimension?: string }): string {
+  return `${row.periodStart.toISOString()}|${row.kpi}|${row.dimension ?? ''}`;
+}
+
+function parseRowKey(key: string | null): { periodStart: Date; kpi: string; dimension: string } | null {
+  const bar = key ? key.indexOf('|') : -1;
+  if (!key || bar <= 0) return null;
+  const rest = key.slice(bar + 1);
+  const second = rest.indexOf('|');
+  return {
+    periodStart: new Date(key.slice(0, bar)),
+    kpi: second < 0 ? rest : rest.slice(0, second),
+    dimension: second < 0 ? '' : rest.slice(second + 1),
+  };
+}
+
+const text = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Listing order: period start, KPI code, dimension. */
+function compareRows(a: { periodStart: Date; kpi: string; dimension?: string }, b: { periodStart: Date; kpi: string; dimension?: string }): number {
+  return a.periodStart.getTime() - b.periodStart.getTime() || text(a.kpi, b.kpi) || text(a.dimension ?? '', b.dimension ?? '');
+}
+
 /** A row of a listing before it is shaped: stored, or computed on read (interval, no computedAt). */
 interface AnyRow {
   periodStart: Date;
   kpi: string;
+  dimension?: string;
   numerator: number;
   denominator: number;
   value: number | null;
@@ -77,13 +112,28 @@ export class KpisService implements OnModuleInit {
     this.events.onCommitted((event) => this.afterUpload(event));
   }
 
-  /** Recomputes the periods an upload touched: its result's interval range, else the range of its rows in the KPI input tables. */
+  /**
+   * Recomputes the periods an upload touched: its result's interval range, else the range of its
+   * rows in the KPI input tables; and the ranges its rows left (`event.leftRanges`: the previous
+   * created_at of re-uploaded cases), each on its own unless it overlaps another.
+   */
   async afterUpload(event: UploadCommitted): Promise<void> {
     let { fromUtc, toUtc } = event;
     if (!fromUtc || !toUtc) ({ fromUtc, toUtc } = await this.repository.uploadRange(event.tenantId, event.uploadId));
-    if (!fromUtc || !toUtc) return;
-    const result = await this.recompute(event.tenantId, fromUtc, toUtc);
-    this.logger.debug({ uploadId: event.uploadId, ...result }, 'kpi rollups recomputed after an upload');
+    const ranges = [...(fromUtc && toUtc ? [{ fromUtc, toUtc }] : []), ...(event.leftRanges ?? [])]
+      .filter((r) => r.toUtc.getTime() > r.fromUtc.getTime())
+      .sort((a, b) => a.fromUtc.getTime() - b.fromUtc.getTime());
+    const merged: Array<{ fromUtc: Date; toUtc: Date }> = [];
+    for (const r of ranges) {
+      const last = merged[merged.length - 1];
+      if (last && r.fromUtc.getTime() <= last.toUtc.getTime()) {
+        if (r.toUtc.getTime() > last.toUtc.getTime()) last.toUtc = r.toUtc;
+      } else merged.push({ ...r });
+    }
+    for (const r of merged) {
+      const result = await this.recompute(event.tenantId, r.fromUtc, r.toUtc);
+      this.logger.debug({ uploadId: event.uploadId, ...result }, 'kpi rollups recomputed after an upload');
+    }
   }
 
   /** POST /kpis/recompute: 200 with the counts for up to 92 days, else 202 with a job. */
@@ -161,6 +211,7 @@ export class KpisService implements OnModuleInit {
     const granularity: KpiGranularity = q.granularity ?? 'day';
     const definitions = this.selectKpis(q);
     const kpis = definitions.map((d) => d.code);
+    const dimension = dimensionFilterOf(q.dimension);
     const all = await this.channels.list(tenantId);
     const zone = tenantZoneOf(all);
     const given = (q.channel ?? []).map((c) => c.trim()).filter((c) => c !== '');
@@ -179,8 +230,8 @@ export class KpisService implements OnModuleInit {
     }
     const live = granularity === 'interval' || q.forecastVersion !== undefined;
     const source = live
-      ? await this.liveRows(tenantId, channels, kpis, q, granularity)
-      : this.storedRows(tenantId, granularity, kpis);
+      ? await this.liveRows(tenantId, channels, kpis, dimension, q, granularity)
+      : this.storedRows(tenantId, granularity, kpis, dimension);
     const shape = (channel: ListingChannel, r: AnyRow): KpiRowDto => {
       const ms = r.periodStart.getTime();
       const d = byKey.get(r.kpi)!;
@@ -197,18 +248,19 @@ export class KpisService implements OnModuleInit {
         value: r.value,
         detail: r.detail ? { ...r.detail } : null,
         computedAt: r.computedAt ? formatUtcIso(r.computedAt.getTime()) : null,
+        dimension: r.dimension ?? '',
       };
     };
     let etag: string | undefined;
     if (!live) {
-      const print = await this.repository.fingerprint(tenantId, granularity, channels.map((c) => c.id), kpis, new Date(from ?? MIN_MS), new Date(to ?? MAX_MS));
+      const print = await this.repository.fingerprint(tenantId, granularity, channels.map((c) => c.id), kpis, dimension, new Date(from ?? MIN_MS), new Date(to ?? MAX_MS));
       etag = `"${createHash('sha256').update(JSON.stringify([request.originalUrl, request.headers.accept ?? '', print])).digest('base64url').slice(0, 27)}"`;
     }
     if (wantsCsv(request, q.format)) {
       async function* csvRows(): AsyncGenerator<readonly unknown[]> {
         for await (const { channel, row } of readAll(channels, source)) {
           const r = shape(channel, row);
-          yield [r.channel, r.periodStart, r.periodStartLocal, r.granularity, r.family, r.kpi, r.unit, r.numerator, r.denominator, r.value, r.detail, r.computedAt];
+          yield [r.channel, r.periodStart, r.periodStartLocal, r.granularity, r.family, r.kpi, r.unit, r.numerator, r.denominator, r.value, r.detail, r.computedAt, r.dimension];
         }
       }
       return { type: 'csv', filename: `kpis-${granularity}.csv`, header: KPI_COLUMNS, rows: csvRows(), etag };
@@ -226,14 +278,13 @@ export class KpisService implements OnModuleInit {
     return all.filter((d) => (!q.family || d.family === q.family) && (codes.length === 0 || codes.includes(d.code)) && d.granularities.includes(q.granularity ?? 'day'));
   }
 
-  private storedRows(tenantId: string, granularity: StoredGranularity, kpis: string[]): ChannelRows<AnyRow> {
+  private storedRows(tenantId: string, granularity: StoredGranularity, kpis: string[], dimension: DimensionFilter): ChannelRows<AnyRow> {
     return {
       fetch: async (channel, afterKey, limit): Promise<StoredRollup[]> => {
-        const bar = afterKey ? afterKey.indexOf('|') : -1;
-        const after = afterKey && bar > 0 ? { periodStart: new Date(afterKey.slice(0, bar)), kpi: afterKey.slice(bar + 1) } : null;
-        return this.repository.read({ tenantId, granularity, channelKey: channel.id, kpis, fromUtc: new Date(channel.fromMs), toUtc: new Date(channel.toMs) }, after, limit);
+        const filter = { tenantId, granularity, channelKey: channel.id, kpis, dimension, fromUtc: new Date(channel.fromMs), toUtc: new Date(channel.toMs) };
+        return this.repository.read(filter, parseRowKey(afterKey), limit);
       },
-      keyOf: (row) => `${row.periodStart.toISOString()}|${row.kpi}`,
+      keyOf: rowKey,
     };
   }
 
@@ -241,7 +292,7 @@ export class KpisService implements OnModuleInit {
    * Rows of every source for the range computed now: interval rows (at most 31 days), or any
    * granularity against a chosen forecast version (at most 366 days).
    */
-  private async liveRows(tenantId: string, channels: ListingChannel[], kpis: string[], q: KpiQueryDto, granularity: KpiGranularity): Promise<ChannelRows<AnyRow>> {
+  private async liveRows(tenantId: string, channels: ListingChannel[], kpis: string[], dimension: DimensionFilter, q: KpiQueryDto, granularity: KpiGranularity): Promise<ChannelRows<AnyRow>> {
     const why = granularity === 'interval' ? 'for granularity interval' : 'with forecastVersion';
     if (!q.from) throw validationFailed([{ field: 'from', value: q.from ?? null, reason: `is required ${why}` }]);
     if (!q.to) throw validationFailed([{ field: 'to', value: q.to ?? null, reason: `is required ${why}` }]);
@@ -262,21 +313,21 @@ export class KpisService implements OnModuleInit {
         : await source.compute(tenantId, range.fromUtc, range.toUtc, granularity);
       for (const row of rows) {
         const k = row.channelId ?? 0;
-        if (!wanted.has(row.kpi) || !listed.has(k)) continue;
+        if (!wanted.has(row.kpi) || !listed.has(k) || !dimensionMatches(dimension, row.dimension ?? '')) continue;
         const list = byChannel.get(k) ?? [];
         list.push(row);
         byChannel.set(k, list);
       }
     }
-    for (const list of byChannel.values()) list.sort((a, b) => a.periodStart.getTime() - b.periodStart.getTime() || (a.kpi < b.kpi ? -1 : a.kpi > b.kpi ? 1 : 0));
-    const keyOf = (row: AnyRow): string => `${row.periodStart.toISOString()}|${row.kpi}`;
+    for (const list of byChannel.values()) list.sort(compareRows);
     return {
       fetch: (channel, afterKey, limit) => {
         const rows = (byChannel.get(channel.id) ?? []).filter((r) => r.periodStart.getTime() >= channel.fromMs && r.periodStart.getTime() < channel.toMs);
-        const start = afterKey ? rows.findIndex((r) => keyOf(r) > afterKey) : 0;
+        const after = parseRowKey(afterKey);
+        const start = after ? rows.findIndex((r) => compareRows(r, after) > 0) : 0;
         return Promise.resolve(start < 0 ? [] : rows.slice(start, start + limit));
       },
-      keyOf,
+      keyOf: rowKey,
     };
   }
 }

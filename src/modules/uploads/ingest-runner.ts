@@ -240,7 +240,7 @@ export class IngestRunner {
       await client.query('COMMIT');
       open = false;
       this.logger.debug({ uploadId, rows: read.rows, chunks: stager.tables.length, readAndMergeMs: t1 - t0, finishMs: t2 - t1, commitMs: Date.now() - t2 }, 'upload committed');
-      committed = { tenantId, kind: sink.kind, uploadId, ...touchedRangeOf(result) };
+      committed = { tenantId, kind: sink.kind, uploadId, ...touchedRangeOf(result), ...(sink.leftRanges ? { leftRanges: sink.leftRanges() } : {}) };
       return { uploadId, duplicate: false, result };
     } catch (error) {
       if (open) await client.query('ROLLBACK').catch(() => undefined);

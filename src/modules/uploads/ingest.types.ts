@@ -81,6 +81,11 @@ export interface RowSink<R, C = unknown> {
   mergeChunk(ctx: ChunkContext, table: string, info: C): Promise<boolean>;
   /** After the last chunk: what remains to write, and the result. */
   finish(tx: IngestTransaction): Promise<R>;
+  /**
+   * Optional, read after `finish`: UTC ranges the upload's rows left (rows that replaced stored
+   * rows lying elsewhere in time), for the post-commit listeners besides the result's range.
+   */
+  leftRanges?(): ReadonlyArray<{ fromUtc: Date; toUtc: Date }>;
 }
 
 /** One upload to run. */

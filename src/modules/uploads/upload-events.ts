@@ -11,6 +11,11 @@ export interface UploadCommitted {
   /** First instant touched (inclusive) and last (exclusive); null when the sink's result does not say. */
   fromUtc: Date | null;
   toUtc: Date | null;
+  /**
+   * Ranges the upload's rows moved out of (a re-uploaded case whose created_at changed leaves the
+   * period of its previous created_at), as the sink reports them (`RowSink.leftRanges`); absent: none.
+   */
+  leftRanges?: ReadonlyArray<{ fromUtc: Date; toUtc: Date }>;
 }
 
 export type UploadCommittedListener = (event: UploadCommitted) => Promise<void>;

@@ -142,6 +142,8 @@ export class ContactDto {
   uploadId: string;
   @ApiProperty({ description: 'Line (CSV) or row index (JSON) of the contact in that upload' })
   line: number;
+  @ApiProperty({ description: 'Contact type (e.g. PS, PE, IN of the bank data); what cost per contact is split by', nullable: true, type: String })
+  contactType: string | null;
 }
 
 export class ContactListDto {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { IntervalQueryDto } from '../../uploads/listing.js';
 import type { KpiFamily, KpiGranularity } from '../kpi-source.js';
 
@@ -40,12 +40,23 @@ export class KpiQueryDto extends IntervalQueryDto {
   @IsOptional()
   @IsUUID()
   forecastVersion?: string;
+
+  @ApiPropertyOptional({
+    description: "Split rows to list. Default: only the rows over everything (dimension ''), as before splits existed. " +
+      'A dimension name (`contact-type`): its rows, one per value (`contact-type:PS`, `contact-type:PE`, ...); ' +
+      '`name:value` (`contact-type:PS`): that value only. Split so far: cost-per-contact by contact-type (the contact type of cost entries and per-contact records)',
+    example: 'contact-type',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z][a-z0-9-]*(:.+)?$/, { message: 'must be a dimension name (contact-type) or name:value (contact-type:PS)' })
+  dimension?: string;
 }
 
-/** CSV columns, in order (the JSON fields are their camelCase names). */
+/** CSV columns, in order (the JSON fields are their camelCase names); `dimension` last, so that readers of the earlier columns by position see no change. */
 export const KPI_COLUMNS = [
   'channel', 'period_start', 'period_start_local', 'granularity', 'family', 'kpi', 'unit',
-  'numerator', 'denominator', 'value', 'detail', 'computed_at',
+  'numerator', 'denominator', 'value', 'detail', 'computed_at', 'dimension',
 ] as const;
 
 /** One KPI of one channel (or all channels) and period. */
@@ -62,10 +73,11 @@ export class KpiRowDto {
   @ApiProperty({ description: 'The KPI value; null when undefined (e.g. survey responses on mixed scales)', nullable: true, type: Number }) value!: number | null;
   @ApiProperty({ description: 'What the value needs to be read: the survey scale ({scaleMin, scaleMax}) or the currency ({currency}); null otherwise', nullable: true, type: 'object', additionalProperties: true }) detail!: Record<string, unknown> | null;
   @ApiProperty({ description: 'When the row was computed (UTC); null for interval rows, computed on read', nullable: true, type: String }) computedAt!: string | null;
+  @ApiProperty({ description: "The split of the row: '' over everything, else `name:value`, e.g. `contact-type:PS` (see the query parameter dimension)", example: '' }) dimension!: string;
 }
 
 export class KpiListDto {
-  @ApiProperty({ type: [KpiRowDto], description: 'Rows by channel code (`*` first), then period start, then KPI code' }) data!: KpiRowDto[];
+  @ApiProperty({ type: [KpiRowDto], description: 'Rows by channel code (`*` first), then period start, then KPI code, then dimension' }) data!: KpiRowDto[];
   @ApiProperty({ description: 'Cursor of the next page, or null', nullable: true, type: String }) next!: string | null;
 }
 
