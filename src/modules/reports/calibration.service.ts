@@ -8,7 +8,7 @@ import { zoneClockFor } from '../uploads/zone-clocks.js';
 import { DEFAULT_LIMIT, decodeCursor, listingChannels, readPage, wantsCsv, type Listing, type ListingChannel } from '../uploads/listing.js';
 import { CALIBRATION_COLUMNS, type CalibrationQueryDto, type CalibrationRowDto, type PatienceSource } from './dto/calibration.dto.js';
 import { reportEtag } from './report-listing.js';
-import { IntervalReader, predictable, predictServiceLevel, type ComparisonInterval } from './interval-reader.js';
+import { concatBatches, IntervalReader, predictable, predictServiceLevel, selectIntervals, type IntervalBatch } from './interval-reader.js';
 import { ReportsRepository } from './reports.repository.js';
 
 const TOTALS = '*';
@@ -40,11 +40,11 @@ function residualColumns(prefix: 'erlangC' | 'erlangA', s: ResidualSummary): Par
 }
 
 /** Residuals achieved − predicted of the intervals with a prediction. */
-function residuals(rows: readonly ComparisonInterval[], predicted: Float64Array): Float64Array {
+function residuals(b: IntervalBatch, predicted: Float64Array): Float64Array {
   const out: number[] = [];
-  rows.forEach((r, k) => {
-    if (!Number.isNaN(predicted[k])) out.push(r.within! / (r.answered! + r.abandoned!) - predicted[k]);
-  });
+  for (let k = 0; k < b.length; k++) {
+    if (!Number.isNaN(predicted[k])) out.push(b.within[k] / (b.answered[k] + b.abandoned[k]) - predicted[k]);
+  }
   return Float64Array.from(out);
 }
 
@@ -111,39 +111,40 @@ export class CalibrationService {
     const logged = new Map((await this.repository.abandonedWaits(tenantId, channel.id, c.fromMs, c.toMs)).map((r) => [r.t, r]));
     const abandoned: number[] = [];
     const wait: number[] = [];
-    const kept: ComparisonInterval[] = [];
+    const kept: IntervalBatch[] = [];
     let offered = 0;
     let answered = 0;
     let answeredWait = 0;
     let abandonedWaitLogged = 0;
     const unlogged: Array<{ index: number; abandoned: number; answered: number; wait: number }> = [];
-    for await (const batch of this.reader.batches({
+    for await (const b of this.reader.batches({
       tenantId, all, channel, granularity: 'interval', timeZone: 'UTC', fromMs: c.fromMs, toMs: c.toMs, versionId: null, plan: false, batchSize: CHUNK,
     })) {
-      for (const r of batch) {
-        if (r.offered === null) continue;
-        offered += r.offered;
-        answered += r.answered!;
-        answeredWait += r.waitSeconds!;
-        const log = logged.get(r.t);
-        if (r.abandoned! === 0 || (log && log.abandoned === r.abandoned)) {
-          abandonedWaitLogged += r.abandoned === 0 ? 0 : r.abandoned;
-          wait.push(r.waitSeconds! + (r.abandoned === 0 ? 0 : log!.waitSeconds));
+      for (let k = 0; k < b.length; k++) {
+        if (Number.isNaN(b.offered[k])) continue;
+        const [intervalAbandoned, intervalAnswered, intervalWait] = [b.abandoned[k], b.answered[k], b.waitSeconds[k]];
+        offered += b.offered[k];
+        answered += intervalAnswered;
+        answeredWait += intervalWait;
+        const log = logged.get(b.t[k]);
+        if (intervalAbandoned === 0 || (log && log.abandoned === intervalAbandoned)) {
+          abandonedWaitLogged += intervalAbandoned;
+          wait.push(intervalWait + (intervalAbandoned === 0 ? 0 : log!.waitSeconds));
         } else {
-          unlogged.push({ index: wait.length, abandoned: r.abandoned!, answered: r.answered!, wait: r.waitSeconds! });
-          wait.push(r.waitSeconds!);
+          unlogged.push({ index: wait.length, abandoned: intervalAbandoned, answered: intervalAnswered, wait: intervalWait });
+          wait.push(intervalWait);
         }
-        abandoned.push(r.abandoned!);
-        if (predictable(r) && r.answered! + r.abandoned! > 0) kept.push(r);
+        abandoned.push(intervalAbandoned);
       }
+      kept.push(selectIntervals(b, (k) => predictable(b, k) && b.answered[k] + b.abandoned[k] > 0));
     }
     // Abandoned contacts without a logged wait: the interval ASA, or the range ASA when the interval answered none.
     const rangeAsa = answered > 0 ? answeredWait / answered : 0;
     for (const u of unlogged) wait[u.index] += u.abandoned * (u.answered > 0 ? u.wait / u.answered : rangeAsa);
 
     const estimate = estimatePatience(Float64Array.from(abandoned), Float64Array.from(wait));
-    const erlangCPredicted = predictServiceLevel(channel, kept, 'erlang-c');
-    const erlangC = residuals(kept, erlangCPredicted);
+    const modelled = concatBatches(kept);
+    const erlangC = residuals(modelled, predictServiceLevel(channel, modelled, 'erlang-c'));
     let source: PatienceSource;
     let patience: number | null;
     if (Number.isFinite(estimate.patienceSeconds)) [source, patience] = ['estimated', estimate.patienceSeconds];
@@ -152,7 +153,7 @@ export class CalibrationService {
     else [source, patience] = ['none', null];
     const erlangA = source === 'unbounded' ? erlangC
       : patience === null ? new Float64Array(0)
-        : residuals(kept, predictServiceLevel(channel, kept, 'erlang-a', patience));
+        : residuals(modelled, predictServiceLevel(channel, modelled, 'erlang-a', patience));
     const row = {
       channel: channel.code,
       ...this.patienceColumns(abandoned.length, offered, estimate, abandonedWaitLogged),

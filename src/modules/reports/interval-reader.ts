@@ -5,32 +5,62 @@ import type { Channel } from '../channels/channel.js';
 import type { Granularity } from '../forecasting/dto/forecast-accuracy.dto.js';
 import {
   A_ABANDONED, A_ANSWERED, A_HANDLE, A_OFFERED, A_STAFFED, A_THRESHOLD, A_WAIT, A_WITHIN, F_AHT, F_VOLUME, P_AGENTS, P_FRACTIONAL, P_PLAN,
-  ReportsRepository, type ChunkQuery, type ChunkRow,
+  ReportsRepository, type ChunkColumns, type ChunkQuery,
 } from './reports.repository.js';
 
-/** One interval of a channel with everything the reports read (null: input missing). */
-export interface ComparisonInterval {
+/** Fields of an interval batch, each a column (NaN: input missing). */
+export const INTERVAL_FIELDS = [
   /** Period start, UTC ms. */
-  p: number;
+  'p',
   /** Interval start, UTC ms. */
-  t: number;
-  volume: number | null;
-  ahtSeconds: number | null;
-  offered: number | null;
-  answered: number | null;
-  abandoned: number | null;
+  't',
+  'volume', 'ahtSeconds', 'offered', 'answered', 'abandoned',
   /** Answered + abandoned within the threshold of the actuals. */
-  within: number | null;
-  thresholdSeconds: number | null;
-  handleSeconds: number | null;
-  waitSeconds: number | null;
-  agents: number | null;
-  agentsFractional: number | null;
-  goal: number | null;
-  /** Scheduled productive agents (schedules); null when no schedule covers the batch. */
-  scheduled: number | null;
+  'within',
+  'thresholdSeconds', 'handleSeconds', 'waitSeconds', 'agents', 'agentsFractional', 'goal',
+  /** Scheduled productive agents (schedules); NaN when no schedule covers the batch. */
+  'scheduled',
   /** Staffed agents: agents_staffed of the actuals, else productive agents of the agent states. */
-  staffed: number | null;
+  'staffed',
+] as const;
+
+/**
+ * Consecutive intervals of a channel with everything the reports read, as columns (one
+ * Float64Array per field, NaN where the input is missing): no object per interval.
+ */
+export type IntervalBatch = { length: number } & Record<(typeof INTERVAL_FIELDS)[number], Float64Array>;
+
+function newBatch(capacity: number): IntervalBatch {
+  const batch = { length: 0 } as IntervalBatch;
+  for (const f of INTERVAL_FIELDS) batch[f] = new Float64Array(capacity).fill(NaN);
+  return batch;
+}
+
+/** The first `length` intervals of a batch (views, no copy). */
+function trimmed(batch: IntervalBatch): IntervalBatch {
+  const out = { length: batch.length } as IntervalBatch;
+  for (const f of INTERVAL_FIELDS) out[f] = batch[f].subarray(0, batch.length);
+  return out;
+}
+
+/** The intervals k of `b` with keep(k), as a new batch. */
+export function selectIntervals(b: IntervalBatch, keep: (k: number) => boolean): IntervalBatch {
+  const index: number[] = [];
+  for (let k = 0; k < b.length; k++) if (keep(k)) index.push(k);
+  const out = newBatch(index.length);
+  out.length = index.length;
+  for (const f of INTERVAL_FIELDS) index.forEach((k, i) => (out[f][i] = b[f][k]));
+  return out;
+}
+
+/** Batches end to end, as one. */
+export function concatBatches(batches: readonly IntervalBatch[]): IntervalBatch {
+  const out = newBatch(batches.reduce((n, b) => n + b.length, 0));
+  for (const b of batches) {
+    for (const f of INTERVAL_FIELDS) out[f].set(b[f].subarray(0, b.length), out.length);
+    out.length += b.length;
+  }
+  return out;
 }
 
 /** What to read of one channel. */
@@ -57,41 +87,42 @@ const FIRST_CHUNK = 500;
 
 /** A keyset-chunked, start-ordered read of one table; the next chunk is fetched while this one is merged. */
 class Source {
-  rows: ChunkRow[] = [];
+  chunk: ChunkColumns = { length: 0, columns: [] };
   i = 0;
   done: boolean;
-  private next: Promise<ChunkRow[]> | null = null;
+  private next: Promise<ChunkColumns> | null = null;
 
-  /** Rows asked of the next fetch: a small first chunk (the first byte leaves soon), then `chunk`. */
+  /** Rows asked of the next fetch: a small first chunk (the first byte leaves soon), then `chunkSize`. */
   private limit: number;
 
-  constructor(private readonly fetch: ((fromMs: number, limit: number) => Promise<ChunkRow[]>) | null, private fromMs: number, private readonly chunk: number) {
+  constructor(private readonly fetch: ((fromMs: number, limit: number) => Promise<ChunkColumns>) | null, private fromMs: number, private readonly chunkSize: number) {
     this.done = fetch === null;
-    this.limit = Math.min(FIRST_CHUNK, chunk);
+    this.limit = Math.min(FIRST_CHUNK, chunkSize);
   }
 
   /** Whether the buffer is empty but the table may hold more. */
   get starved(): boolean {
-    return this.i >= this.rows.length && !this.done;
+    return this.i >= this.chunk.length && !this.done;
   }
 
   async fill(): Promise<void> {
-    this.rows = await (this.next ?? this.fetch!(this.fromMs, this.limit));
+    this.chunk = await (this.next ?? this.fetch!(this.fromMs, this.limit));
     this.next = null;
     this.i = 0;
-    if (this.rows.length < this.limit) this.done = true;
+    if (this.chunk.length < this.limit) this.done = true;
     else {
-      this.fromMs = this.rows[this.rows.length - 1][0]! + 1;
+      this.fromMs = this.chunk.columns[0][this.chunk.length - 1] + 1;
       if (!Number.isFinite(this.fromMs)) throw new Error('interval reader: a chunk row has no interval start');
-      this.limit = this.chunk;
+      this.limit = this.chunkSize;
       // Prefetch: the database reads the next chunk while this one is merged and sent.
       this.next = this.fetch!(this.fromMs, this.limit);
       this.next.catch(() => undefined);
     }
   }
 
-  head(): ChunkRow | undefined {
-    return this.i < this.rows.length ? this.rows[this.i] : undefined;
+  /** Interval start of the current row, or Infinity when the buffer is empty. */
+  head(): number {
+    return this.i < this.chunk.length ? this.chunk.columns[0][this.i] : Infinity;
   }
 
   /** Lets a pending prefetch settle (so no query outlives the read). */
@@ -113,7 +144,7 @@ export class IntervalReader {
     private readonly adherence: AdherenceService,
   ) {}
 
-  async *batches(o: ReadOptions): AsyncGenerator<ComparisonInterval[]> {
+  async *batches(o: ReadOptions): AsyncGenerator<IntervalBatch> {
     if (o.fromMs >= o.toMs) return;
     const q = (fromMs: number, limit: number): ChunkQuery => ({
       tenantId: o.tenantId, channelId: o.channel.id, timeZone: o.timeZone, granularity: o.granularity, fromMs, toMs: o.toMs, limit,
@@ -134,74 +165,83 @@ export class IntervalReader {
     }
   }
 
-  private async *merge(o: ReadOptions, f: Source, a: Source, pl: Source, goals: ReadonlyArray<number | null>): AsyncGenerator<ComparisonInterval[]> {
+  private async *merge(o: ReadOptions, f: Source, a: Source, pl: Source, goals: ReadonlyArray<number | null>): AsyncGenerator<IntervalBatch> {
     const sources = [f, a, pl] as const;
-    let batch: ComparisonInterval[] = [];
-    let first = true;
+    let size = Math.min(FIRST_CHUNK, o.batchSize);
+    let b = newBatch(size);
     for (;;) {
       await Promise.all(sources.filter((s) => s.starved).map((s) => s.fill()));
-      if (sources.every((s) => s.head() === undefined)) break;
+      if (sources.every((s) => s.head() === Infinity)) break;
       // Merge while no source needs a refill.
       while (!sources.some((s) => s.starved)) {
-        const fh = f.head();
-        const ah = a.head();
-        const ph = pl.head();
-        const t = Math.min(fh ? fh[0]! : Infinity, ah ? ah[0]! : Infinity, ph ? ph[0]! : Infinity);
+        const t = Math.min(f.head(), a.head(), pl.head());
         if (t === Infinity) break;
-        const fr = fh && fh[0] === t ? fh : undefined;
-        const ar = ah && ah[0] === t ? ah : undefined;
-        const pr = ph && ph[0] === t ? ph : undefined;
-        if (fr) f.i++;
-        if (ar) a.i++;
-        if (pr) pl.i++;
-        batch.push({
-          p: (fr ?? ar ?? pr)![1] ?? t,
-          t,
-          volume: fr ? fr[F_VOLUME] : null,
-          ahtSeconds: fr ? fr[F_AHT] : null,
-          offered: ar ? ar[A_OFFERED] : null,
-          answered: ar ? ar[A_ANSWERED] : null,
-          abandoned: ar ? ar[A_ABANDONED] : null,
-          within: ar ? ar[A_WITHIN] : null,
-          thresholdSeconds: ar ? ar[A_THRESHOLD] : null,
-          handleSeconds: ar ? ar[A_HANDLE] : null,
-          waitSeconds: ar ? ar[A_WAIT] : null,
-          agents: pr ? pr[P_AGENTS] : null,
-          agentsFractional: pr ? pr[P_FRACTIONAL] : null,
-          goal: pr ? goals[pr[P_PLAN]!] : null,
-          scheduled: null,
-          staffed: ar ? ar[A_STAFFED] : null,
-        });
-        if (batch.length >= (first ? Math.min(FIRST_CHUNK, o.batchSize) : o.batchSize)) {
-          first = false;
-          yield await this.withHeadcount(o, batch);
-          batch = [];
+        const k = b.length++;
+        b.t[k] = t;
+        let p = NaN;
+        if (f.head() === t) {
+          const c = f.chunk.columns;
+          p = c[1][f.i];
+          b.volume[k] = c[F_VOLUME][f.i];
+          b.ahtSeconds[k] = c[F_AHT][f.i];
+          f.i++;
+        }
+        if (a.head() === t) {
+          const c = a.chunk.columns;
+          const i = a.i++;
+          if (p !== p) p = c[1][i];
+          // An actuals row counts its missing counts as zero (its offered marks it present).
+          b.offered[k] = c[A_OFFERED][i];
+          b.answered[k] = zero(c[A_ANSWERED][i]);
+          b.abandoned[k] = zero(c[A_ABANDONED][i]);
+          b.within[k] = zero(c[A_WITHIN][i]);
+          b.thresholdSeconds[k] = c[A_THRESHOLD][i];
+          b.handleSeconds[k] = zero(c[A_HANDLE][i]);
+          b.waitSeconds[k] = zero(c[A_WAIT][i]);
+          b.staffed[k] = c[A_STAFFED][i];
+        }
+        if (pl.head() === t) {
+          const c = pl.chunk.columns;
+          const i = pl.i++;
+          if (p !== p) p = c[1][i];
+          b.agents[k] = c[P_AGENTS][i];
+          b.agentsFractional[k] = c[P_FRACTIONAL][i];
+          b.goal[k] = goals[c[P_PLAN][i]] ?? NaN;
+        }
+        b.p[k] = p === p ? p : t;
+        if (b.length >= size) {
+          yield await this.withHeadcount(o, b);
+          size = o.batchSize;
+          b = newBatch(size);
         }
       }
     }
-    if (batch.length) yield await this.withHeadcount(o, batch);
+    if (b.length) yield await this.withHeadcount(o, trimmed(b));
   }
 
   /** Scheduled agents, and staffed agents where the actuals have none, from the adherence headcount. */
-  private async withHeadcount(o: ReadOptions, rows: ComparisonInterval[]): Promise<ComparisonInterval[]> {
-    const fromMs = rows[0].t;
-    const toMs = rows[rows.length - 1].t + o.channel.intervalMinutes * 60_000;
+  private async withHeadcount(o: ReadOptions, b: IntervalBatch): Promise<IntervalBatch> {
+    const fromMs = b.t[0];
+    const toMs = b.t[b.length - 1] + o.channel.intervalMinutes * 60_000;
     const inputs = await this.repository.headcountInputs(o.tenantId, fromMs, toMs);
-    if (!inputs.schedules && !(inputs.states && rows.some((r) => r.staffed === null))) return rows;
+    if (!inputs.schedules && !(inputs.states && b.staffed.some((x) => x !== x))) return b;
     const hc = await this.adherence.headcountIntervals(o.tenantId, o.all, [o.channel], fromMs, toMs);
     const byStart = new Map(hc.rows.map((h) => [Date.parse(h.periodStart), h]));
-    for (const r of rows) {
-      const h = byStart.get(r.t);
-      r.scheduled = hc.schedules > 0 && h ? h.scheduled : null;
-      if (r.staffed === null) r.staffed = hc.states > 0 && h ? h.staffed : null;
+    for (let k = 0; k < b.length; k++) {
+      const h = byStart.get(b.t[k]);
+      if (hc.schedules > 0 && h) b.scheduled[k] = h.scheduled;
+      if (b.staffed[k] !== b.staffed[k] && hc.states > 0 && h) b.staffed[k] = h.staffed;
     }
-    return rows;
+    return b;
   }
 }
 
-/** Whether the queueing models can be evaluated for an interval: staffed agents, offered contacts, answered ones with handle time. */
-export function predictable(r: ComparisonInterval): boolean {
-  return r.staffed !== null && r.offered !== null && r.offered > 0 && (r.answered ?? 0) > 0 && (r.handleSeconds ?? 0) > 0;
+/** NaN as 0. */
+const zero = (x: number): number => (x === x ? x : 0);
+
+/** Whether the queueing models can be evaluated for interval k: staffed agents, offered contacts, answered ones with handle time. */
+export function predictable(b: IntervalBatch, k: number): boolean {
+  return b.staffed[k] === b.staffed[k] && b.offered[k] > 0 && b.answered[k] > 0 && b.handleSeconds[k] > 0;
 }
 
 /**
@@ -210,25 +250,25 @@ export function predictable(r: ComparisonInterval): boolean {
  * compares with the achieved level), under the ICMI definition (answered and abandoned within
  * the threshold ÷ answered and abandoned); NaN where not `predictable`.
  */
-export function predictServiceLevel(channel: Channel, rows: readonly ComparisonInterval[], model: 'erlang-c' | 'erlang-a', patienceSeconds?: number): Float64Array {
-  const out = new Float64Array(rows.length).fill(NaN);
+export function predictServiceLevel(channel: Channel, b: IntervalBatch, model: 'erlang-c' | 'erlang-a', patienceSeconds?: number): Float64Array {
+  const out = new Float64Array(b.length).fill(NaN);
   const byThreshold = new Map<number, number[]>();
-  rows.forEach((r, k) => {
-    if (!predictable(r)) return;
-    const threshold = r.thresholdSeconds ?? channel.thresholdSeconds;
+  for (let k = 0; k < b.length; k++) {
+    if (!predictable(b, k)) continue;
+    const threshold = b.thresholdSeconds[k] === b.thresholdSeconds[k] ? b.thresholdSeconds[k] : channel.thresholdSeconds;
     let list = byThreshold.get(threshold);
     if (!list) byThreshold.set(threshold, (list = []));
     list.push(k);
-  });
+  }
   for (const [thresholdSeconds, index] of byThreshold) {
     const serviceLevel = new Float64Array(index.length);
     evaluateStaffingBatch(
       {
         model,
         intervalSeconds: channel.intervalMinutes * 60,
-        volume: Float64Array.from(index, (k) => rows[k].offered!),
-        ahtSeconds: Float64Array.from(index, (k) => rows[k].handleSeconds! / rows[k].answered!),
-        agents: Float64Array.from(index, (k) => Math.max(0, rows[k].staffed!)),
+        volume: Float64Array.from(index, (k) => b.offered[k]),
+        ahtSeconds: Float64Array.from(index, (k) => b.handleSeconds[k] / b.answered[k]),
+        agents: Float64Array.from(index, (k) => Math.max(0, b.staffed[k])),
         thresholdSeconds,
         concurrency: channel.concurrency,
         ...(model === 'erlang-a' ? { patienceSeconds } : {}),

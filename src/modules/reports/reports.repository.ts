@@ -18,11 +18,14 @@ export interface ChunkQuery {
 }
 
 /**
- * A chunk row as a column array (no object per row): index 0 the
- * interval start and 1 the period start (UTC ms; null for interval granularity, where the period
- * is the interval), then the table's columns at the indexes below.
+ * A chunk as columns (no object, no string per value): column 0 the interval start and 1 the
+ * period start (UTC ms; NaN for interval granularity, where the period is the interval), then
+ * the table's columns at the indexes below; NaN where the database has NULL.
  */
-export type ChunkRow = Array<number | null>;
+export interface ChunkColumns {
+  length: number;
+  columns: Float64Array[];
+}
 
 /** Forecast chunk: volume, AHT seconds. */
 export const F_VOLUME = 2;
@@ -41,9 +44,54 @@ export const P_PLAN = 2;
 export const P_AGENTS = 3;
 export const P_FRACTIONAL = 4;
 
-/** The pg pool under TypeORM, for array-mode reads. */
-interface PgPool {
-  query(config: { text: string; values: unknown[]; rowMode: 'array' }): Promise<{ rows: ChunkRow[] }>;
+/**
+ * Packs the rows of `select` (every column a number or NULL, ordered by its first column) into
+ * one text per chunk: cells joined by `,` (NULL empty), rows by `;`, with the row count. The
+ * client then reads one string per chunk instead of one string per cell (a year of intervals is
+ * millions of cells, whose strings and parsing were a third of the report's CPU time). The
+ * aggregate takes the rows in the order of the ordered subquery (an ORDER BY inside string_agg
+ * would sort them again: twice the database time on PostgreSQL 15); `unpack` checks that order.
+ * Measured per 2,000-row chunk of actuals (COPY to /dev/null, median of 30): plain rows 1.1 ms,
+ * this text 2.5 ms, float8send bytea 5.2 ms (the database's time is the other core's).
+ */
+function packedSql(select: string, columnCount: number): string {
+  const names = Array.from({ length: columnCount }, (_, k) => `c${k}`);
+  return `SELECT count(*)::int AS n, string_agg(concat(${names.join(", ',', ")}), ';') AS b FROM (${select}) s(${names.join(', ')})`;
+}
+
+/** A cell of packed text: an integer read digit by digit, anything else (decimals, exponents, NaN, Infinity) by parseFloat; empty is NaN. */
+function cell(text: string, from: number, to: number): number {
+  if (from === to) return NaN;
+  let i = from;
+  const negative = text.charCodeAt(i) === 45;
+  if (negative) i++;
+  let value = 0;
+  for (; i < to; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return parseFloat(text.slice(from, to));
+    value = value * 10 + digit;
+  }
+  // Integers beyond 2^53 lose digits in the running sum: parse them whole.
+  return value > Number.MAX_SAFE_INTEGER ? parseFloat(text.slice(from, to)) : negative ? -value : value;
+}
+
+/** Decodes `packedSql` output into columns; throws if the first column does not increase. */
+function unpack(n: number, text: string | null, columnCount: number): ChunkColumns {
+  const columns = Array.from({ length: columnCount }, () => new Float64Array(n));
+  if (text === null || n === 0) return { length: 0, columns };
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < columnCount; k++) {
+      let end = at;
+      const stop = k === columnCount - 1 ? 59 : 44; // ';' ends a row, ',' a cell
+      while (end < text.length && text.charCodeAt(end) !== stop) end++;
+      columns[k][i] = cell(text, at, end);
+      at = end + 1;
+    }
+  }
+  const first = columns[0];
+  for (let i = 1; i < n; i++) if (!(first[i] > first[i - 1])) throw new Error('reports: a packed chunk is not in interval order');
+  return { length: n, columns };
 }
 
 /** Abandoned contacts of an interval as logged per contact, with their summed waits. */
@@ -80,24 +128,25 @@ export class ReportsRepository {
     return rows[0]?.id ?? null;
   }
 
-  /** Rows as column arrays (no object with named keys per row). */
-  private async columns(text: string, values: unknown[]): Promise<ChunkRow[]> {
-    const pool = (this.db.driver as unknown as { master: PgPool }).master;
-    return (await pool.query({ text, values, rowMode: 'array' })).rows;
+  /** The rows of `select` as columns (see `packedSql`). */
+  private async columns(select: string, columnCount: number, values: unknown[]): Promise<ChunkColumns> {
+    const rows: Array<{ n: number; b: string | null }> = await this.db.query(packedSql(select, columnCount), values);
+    return unpack(rows[0].n, rows[0].b, columnCount);
   }
 
-  forecastChunk(q: ChunkQuery, versionId: string): Promise<ChunkRow[]> {
+  forecastChunk(q: ChunkQuery, versionId: string): Promise<ChunkColumns> {
     const [p, params] = period(q, 7);
     return this.columns(
       `SELECT ${T}, ${p}, volume, aht_seconds
          FROM forecast_intervals
         WHERE tenant_id = $1 AND version_id = $2 AND channel_id = $3 AND interval_start >= $4 AND interval_start < $5
         ORDER BY interval_start LIMIT $6`,
+      4,
       [q.tenantId, versionId, q.channelId, new Date(q.fromMs), new Date(q.toMs), q.limit, ...params],
     );
   }
 
-  actualsChunk(q: ChunkQuery): Promise<ChunkRow[]> {
+  actualsChunk(q: ChunkQuery): Promise<ChunkColumns> {
     const [p, params] = period(q, 6);
     return this.columns(
       `SELECT ${T}, ${p}, offered, answered, abandoned, answered_within_threshold + abandoned_within_threshold,
@@ -105,6 +154,7 @@ export class ReportsRepository {
          FROM interval_actuals
         WHERE tenant_id = $1 AND channel_id = $2 AND interval_start >= $3 AND interval_start < $4
         ORDER BY interval_start LIMIT $5`,
+      10,
       [q.tenantId, q.channelId, new Date(q.fromMs), new Date(q.toMs), q.limit, ...params],
     );
   }
@@ -113,7 +163,7 @@ export class ReportsRepository {
    * Plan intervals of one plan, or, given several plans (newest first), of the newest of them
    * covering each interval (ranked by position: no join, no parallel plan for a small read).
    */
-  planChunk(q: ChunkQuery, planIds: readonly string[]): Promise<ChunkRow[]> {
+  planChunk(q: ChunkQuery, planIds: readonly string[]): Promise<ChunkColumns> {
     if (planIds.length === 1) {
       const [p, params] = period(q, 7);
       return this.columns(
@@ -121,6 +171,7 @@ export class ReportsRepository {
            FROM staffing_plan_intervals
           WHERE tenant_id = $1 AND plan_id = $2 AND channel_id = $3 AND interval_start >= $4 AND interval_start < $5
           ORDER BY interval_start LIMIT $6`,
+        5,
         [q.tenantId, planIds[0], q.channelId, new Date(q.fromMs), new Date(q.toMs), q.limit, ...params],
       );
     }
@@ -130,6 +181,7 @@ export class ReportsRepository {
          FROM staffing_plan_intervals
         WHERE tenant_id = $1 AND channel_id = $2 AND interval_start >= $3 AND interval_start < $4 AND plan_id = ANY($6::uuid[])
         ORDER BY interval_start, array_position($6::uuid[], plan_id) LIMIT $5`,
+      5,
       [q.tenantId, q.channelId, new Date(q.fromMs), new Date(q.toMs), q.limit, planIds, ...params],
     );
   }
