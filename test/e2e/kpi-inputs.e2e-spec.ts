@@ -139,6 +139,43 @@ describe('KPI input uploads', () => {
     expect(row.amount).toBe('131000.25'); // numeric: exact, as a string from the driver
   });
 
+  it('costs: one currency per tenant (mixed currencies in an upload, or another than the stored one, are refused)', async () => {
+    const header = 'kind,period_start,period_end,channel,category,contact_type,amount,currency';
+    const before = await count('cost_entries');
+    const mixed = await post('/api/v1/costs', [header, 'actual,2026-05-01,2026-06-01,,rent,,100,EUR', 'actual,2026-05-01,2026-06-01,,power,,50,USD'].join('\n')).expect(422);
+    expect(mixed.body).toMatchObject({ code: 'INVALID_ROWS', details: { errorCount: 1 } });
+    expect(mixed.body.details.errors).toEqual([{ line: 3, column: 'currency', value: 'USD', reason: 'currency USD differs from EUR, the currency of line 2 (one currency per tenant)' }]);
+    const json = await request(t.baseUrl).post('/api/v1/costs').set(...as('planner'))
+      .send({ rows: [{ kind: 'actual', periodStart: '2026-05-01', periodEnd: '2026-06-01', category: 'rent', amount: '100', currency: 'EUR' }, { kind: 'actual', periodStart: '2026-05-01', periodEnd: '2026-06-01', category: 'power', amount: '50', currency: 'GBP' }] })
+      .expect(422);
+    expect(json.body.details.errors[0]).toMatchObject({ field: 'rows[1].currency', value: 'GBP' });
+    expect(await count('cost_entries')).toBe(before);
+
+    const other = await post('/api/v1/costs', [header, 'actual,2026-05-01,2026-06-01,,rent,,100,USD', 'actual,2026-05-01,2026-06-01,,power,,50,USD'].join('\n')).expect(422);
+    expect(other.body.details.errors).toEqual([{ line: 2, column: 'currency', value: 'USD', reason: "currency USD differs from EUR, the currency of this tenant's cost entries (one currency per tenant)" }]);
+    expect(await count('cost_entries')).toBe(before);
+
+    const same = await post('/api/v1/costs', [header, 'actual,2026-05-01,2026-06-01,,rent,,100,EUR', 'actual,2026-05-01,2026-06-01,,power,,50,EUR'].join('\n')).expect(201);
+    expect(same.body).toMatchObject({ rows: 2, inserted: 2, replaced: 0 });
+    expect(await count('cost_entries')).toBe(before + 2);
+  });
+
+  it('costs: a new currency is accepted only when the upload replaces every stored cost entry', async () => {
+    const other = await t.newTenant();
+    const postAs = (body: string): request.Test =>
+      request(t.baseUrl).post('/api/v1/costs').set('Authorization', `Bearer ${other.keys.planner}`).set('Content-Type', 'text/csv').send(body);
+    const header = 'kind,period_start,period_end,channel,category,contact_type,amount,currency';
+    const rent = (currency: string): string => `actual,2026-05-01,2026-06-01,,rent,,100,${currency}`;
+    const power = (currency: string): string => `budget,2026-05-01,2026-06-01,,power,,50,${currency}`;
+    await postAs([header, rent('EUR'), power('EUR')].join('\n')).expect(201);
+    const partly = await postAs([header, rent('CHF')].join('\n')).expect(422);
+    expect(partly.body.details.errors[0]).toMatchObject({ line: 2, column: 'currency', value: 'CHF', reason: expect.stringContaining('differs from EUR') });
+    const all = await postAs([header, power('CHF'), rent('CHF')].join('\n')).expect(201);
+    expect(all.body).toMatchObject({ rows: 2, inserted: 0, replaced: 2 });
+    const rows = await t.dataSource.query(`SELECT DISTINCT currency FROM cost_entries WHERE tenant_id = $1`, [other.tenantId]);
+    expect(rows).toEqual([{ currency: 'CHF' }]);
+  });
+
   it('refuses a priority outside the response policy, an unknown column and a missing required column', async () => {
     const p = await post('/api/v1/cases', ['case_id,channel,priority,created_at', 'C5,mail,urgent,2026-03-02T09:00:00Z'].join('\n')).expect(422);
     expect(p.body.details.errors[0]).toMatchObject({ line: 2, column: 'priority', value: 'urgent' });

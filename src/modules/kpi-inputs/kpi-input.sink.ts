@@ -57,7 +57,9 @@ function isDate(text: string): boolean {
  * The one sink of the nine KPI input uploads, driven by the kind's column spec: reads and
  * checks each row (types, required values, channel codes, cross-field rules), stages it with a
  * binary COPY, and in `finish` refuses natural keys repeated inside the upload (naming both
- * lines) and upserts every row in the upload's transaction.
+ * lines) and upserts every row in the upload's transaction. Kinds with a currency column (costs)
+ * keep one currency per tenant: a row in another currency than the upload's first row is refused,
+ * and so is the upload when any stored row not replaced by it has another currency.
  */
 export class KpiInputSink implements RowSink<KpiInputResult, null> {
   readonly kind: KpiInputKind;
@@ -67,6 +69,8 @@ export class KpiInputSink implements RowSink<KpiInputResult, null> {
   readonly stagingColumnsDdl: string;
   private readonly channelField: number;
   private readonly left: Array<{ fromUtc: Date; toUtc: Date }> = [];
+  /** The currency of the upload's first row with a valid one, and that row's line (costs: one currency per tenant). */
+  private currency: { code: string; line: number } | null = null;
 
   constructor(
     private readonly spec: KindSpec,
@@ -154,7 +158,12 @@ export class KpiInputSink implements RowSink<KpiInputResult, null> {
           break;
         case 'currency':
           if (!/^[A-Z]{3}$/.test(text)) bad('must be an ISO 4217 currency code such as EUR');
-          else row[f.name] = text;
+          else if (this.currency && this.currency.code !== text) {
+            bad(`currency ${text} differs from ${this.currency.code}, the currency of ${this.mode === 'csv' ? 'line' : 'row'} ${this.currency.line} (one currency per tenant)`);
+          } else {
+            this.currency ??= { code: text, line };
+            row[f.name] = text;
+          }
           break;
       }
     });
@@ -214,6 +223,18 @@ export class KpiInputSink implements RowSink<KpiInputResult, null> {
       if (leaving) this.left.push(leaving);
     }
     const out = await this.repository.upsert(tx.client, this.spec, tx.tenantId, tx.uploadId, tx.stagingTables);
+    const currencyField = this.spec.fields.find((f) => f.type === 'currency');
+    if (currencyField && this.currency) {
+      // After the upsert, in the upload's transaction (the runner's per-tenant lock keeps a concurrent
+      // upload out): rows this upload replaced are in its currency, so re-uploading every stored
+      // row in a new currency passes; any other stored row in another currency refuses it.
+      const other = await this.repository.otherCurrency(tx.client, this.spec.table, currencyField.target, tx.tenantId, this.currency.code);
+      if (other) {
+        const errors = new RowErrors(this.mode);
+        errors.add(this.currency.line, currencyField.name, this.currency.code, `currency ${this.currency.code} differs from ${other}, the currency of this tenant's cost entries (one currency per tenant)`);
+        throw errors.toError();
+      }
+    }
     return { uploadId: tx.uploadId, kind: this.spec.kind, rows: tx.rows, inserted: out.inserted, replaced: out.total - out.inserted };
   }
 

@@ -83,6 +83,18 @@ export class KpiInputsRepository {
     return r?.fromUtc && r.toUtc ? { fromUtc: r.fromUtc, toUtc: r.toUtc } : null;
   }
 
+  /**
+   * A currency of the tenant's stored rows other than `currency` (the most frequent), or null
+   * when every stored row is in `currency`. Table and column come from the constant specs.
+   */
+  async otherCurrency(client: PoolClient, table: string, column: string, tenantId: string, currency: string): Promise<string | null> {
+    const { rows } = await client.query<{ currency: string }>(
+      `SELECT ${column} AS currency FROM ${table} WHERE tenant_id = $1 AND ${column} <> $2 GROUP BY ${column} ORDER BY count(*) DESC, ${column} LIMIT 1`,
+      [tenantId, currency],
+    );
+    return rows[0]?.currency ?? null;
+  }
+
   /** Inserts every staged row; a row whose natural key is stored replaces that row. */
   async upsert(client: PoolClient, spec: KindSpec, tenantId: string, uploadId: string, tables: readonly string[]): Promise<{ inserted: number; total: number }> {
     const staged = union(tables, ['line', ...spec.fields.map((f) => f.target)].join(', '));

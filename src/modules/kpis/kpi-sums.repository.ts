@@ -275,7 +275,8 @@ export class KpiSumsRepository {
   /**
    * Cost entries (actual, budget, revenue) prorated by days over the periods they span, summed
    * per channel and period and per period for all channels. `sum` is the amount, `currency` the
-   * smallest currency code of the rows (amounts are taken to be in one currency per tenant).
+   * smallest currency code of the rows (amounts are in one currency per tenant: the costs upload
+   * refuses a currency other than that of the tenant's stored cost entries, so `min` is that currency).
    */
   async costs(tenantId: string, granularity: KpiGranularity, fromUtc: Date, toUtc: Date, tenantZone: string): Promise<DatedSums[]> {
     const rows: Array<Record<string, unknown>> = await this.db.query(
