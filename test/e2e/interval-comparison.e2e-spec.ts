@@ -174,4 +174,36 @@ describe('interval comparison report', () => {
     const rest = await request(t.baseUrl).get(`/api/v1/reports/interval-comparison?from=2026-03-02T09:00:00Z&to=2026-03-02T09:30:00Z&totals=true&limit=5&cursor=${page.body.next}`).set(...as('analyst')).expect(200);
     expect([...page.body.data, ...rest.body.data].map((r: { channel: string }) => r.channel)).toEqual(['*', 'sales', 'support']);
   });
+
+  it('cuts the all-channels days in the tenant zone (its channels\' shared zone, as the KPI `*` rows), else in UTC', async () => {
+    const other = await t.newTenant();
+    const auth = (role: keyof TenantKeys['keys']): [string, string] => ['Authorization', `Bearer ${other.keys[role]}`];
+    for (const code of ['north', 'south']) {
+      await request(t.baseUrl).put(`/api/v1/channels/${code}`).set(...auth('admin'))
+        .send({ name: code, media: 'voice-inbound', timeZone: 'Europe/Berlin', intervalMinutes: 30, serviceLevelTarget: 0.8, thresholdSeconds: 20 }).expect(201);
+    }
+    // 23:30 UTC on 1 March is 00:30 on 2 March in Berlin (+01:00): both intervals fall on Berlin's 2 March.
+    const actuals = [
+      'channel,interval_start,offered,answered,abandoned,answered_within_threshold,abandoned_within_threshold,threshold_seconds,handle_seconds,wait_seconds,agents_staffed',
+      'north,2026-03-01T23:30:00Z,10,10,0,10,0,20,1000,0,2',
+      'south,2026-03-02T09:00:00Z,30,30,0,15,0,20,3000,0,3',
+    ].join('\n');
+    await request(t.baseUrl).post('/api/v1/actuals/intervals').set(...auth('planner')).set('Content-Type', 'text/csv').send(actuals).expect(201);
+    const url = '/api/v1/reports/interval-comparison?from=2026-03-01T00:00:00Z&to=2026-03-03T00:00:00Z&granularity=day&totals=true';
+    const res = await request(t.baseUrl).get(url).set(...auth('analyst')).expect(200);
+    const all = res.body.data.filter((r: { channel: string }) => r.channel === '*');
+    // One Berlin day holding both channels: 40 offered, 25 of them within the threshold.
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ periodStart: '2026-03-01T23:00:00Z', periodStartLocal: '2026-03-02T00:00:00+01:00', actualOffered: 40 });
+    expect(all[0].serviceLevelAchieved).toBeCloseTo(25 / 40, 12);
+    // A channel in another zone: the tenant has no shared zone, the `*` days are UTC days (1 and 2 March).
+    await request(t.baseUrl).put('/api/v1/channels/west').set(...auth('admin'))
+      .send({ name: 'west', media: 'voice-inbound', timeZone: 'America/New_York', intervalMinutes: 30, serviceLevelTarget: 0.8, thresholdSeconds: 20 }).expect(201);
+    const utc = await request(t.baseUrl).get(url).set(...auth('analyst')).expect(200);
+    const days = utc.body.data.filter((r: { channel: string }) => r.channel === '*');
+    expect(days.map((r: { periodStart: string; periodStartLocal: string; actualOffered: number }) => [r.periodStart, r.periodStartLocal, r.actualOffered])).toEqual([
+      ['2026-03-01T00:00:00Z', '2026-03-01T00:00:00+00:00', 10],
+      ['2026-03-02T00:00:00Z', '2026-03-02T00:00:00+00:00', 30],
+    ]);
+  });
 });

@@ -6,6 +6,7 @@ import { formatUtcIso } from '../../core/time/format-utc-iso.js';
 import { DomainError, notFound } from '../../platform/errors/domain-error.js';
 import { ChannelsService } from '../channels/channels.service.js';
 import { ForecastsService } from '../forecasts/forecasts.service.js';
+import { tenantZoneOf } from '../kpis/tenant-zone.js';
 import { zoneClockFor } from '../uploads/zone-clocks.js';
 import { csvValue, DEFAULT_LIMIT, decodeCursor, listingChannels, readAll, readPage, wantsCsv, type ChannelRows, type ListingChannel } from '../uploads/listing.js';
 import { INTERVAL_COMPARISON_COLUMNS, type IntervalComparisonQueryDto, type IntervalComparisonRowDto } from './dto/interval-comparison.dto.js';
@@ -223,6 +224,8 @@ export class IntervalComparisonService {
     const byCode = new Map(all.map((c) => [c.code, c]));
     const channels = listingChannels(all, query);
     const totals = query.totals === true && !query.channel?.length;
+    // The all-channels rows are cut in the tenant's zone, as the KPI `*` rows are.
+    const totalsZone = tenantZoneOf(all);
     const granularity = query.granularity ?? 'interval';
     const csv = wantsCsv(request, query.format);
     const etag = reportEtag(fingerprint, csv, request);
@@ -272,7 +275,7 @@ export class IntervalComparisonService {
       return out;
     };
     const totalsPage = (afterMs: number | null, limit: number): Promise<PeriodRef[]> =>
-      this.totalsPage(channels, (c) => collect(periods(c, 'UTC', afterMs, limit)), limit);
+      this.totalsPage(channels, (c) => collect(periods(c, totalsZone, afterMs, limit)), limit);
     const source: ChannelRows<PeriodRef> = {
       fetch: (c, after, limit) => {
         const afterMs = after === null ? null : Number(after);
@@ -281,7 +284,7 @@ export class IntervalComparisonService {
       keyOf: ({ s, j }) => String(s.t[j]),
     };
     const totalsChannel: ListingChannel | null = totals && channels.length
-      ? { id: 0, code: TOTALS, clock: zoneClockFor('UTC'), fromMs: Math.min(...channels.map((c) => c.fromMs)), toMs: Math.max(...channels.map((c) => c.toMs)) }
+      ? { id: 0, code: TOTALS, clock: zoneClockFor(totalsZone), fromMs: Math.min(...channels.map((c) => c.fromMs)), toMs: Math.max(...channels.map((c) => c.toMs)) }
       : null;
     if (csv) {
       return {
@@ -303,7 +306,7 @@ export class IntervalComparisonService {
   }
 
   /**
-   * The all-channels rows: each channel rolled up to UTC periods, then added: contacts, seconds
+   * The all-channels rows: each channel rolled up to periods of the tenant's zone, then added: contacts, seconds
    * and predicted contacts within threshold summed; agents summed over channels (each channel's
    * time-weighted average); the goal averaged weighted by time.
    */

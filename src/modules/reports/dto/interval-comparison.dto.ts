@@ -20,7 +20,7 @@ export class IntervalComparisonQueryDto extends IntervalQueryDto {
   @IsUUID()
   plan?: string;
 
-  @ApiPropertyOptional({ description: 'With no channel given: also one all-channels row (channel `*`) per period, periods cut in UTC, listed first', type: Boolean })
+  @ApiPropertyOptional({ description: 'With no channel given: also one all-channels row (channel `*`) per period, listed first; its periods are cut in the tenant zone (the zone of its channels when they share one, else UTC), as the KPI `*` rows', type: Boolean })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
