@@ -204,6 +204,12 @@ function csvLines(channel: ListingChannel, s: PeriodSums, iso: IsoFormatter): st
   return lines.join('\r\n');
 }
 
+/**
+ * Lines per CSV piece: ~80 KB, below V8's large-object size (128 KB), so a piece dies in the young
+ * generation instead of piling up in large-object space until a full collection.
+ */
+const LINES_PER_PIECE = 400;
+
 /** Intervals per SQL chunk when a whole range is read (CSV, rolled-up periods). */
 const CHUNK = 2000;
 
@@ -295,7 +301,12 @@ export class IntervalComparisonService {
         lines: (async function* () {
           const iso = createIsoFormatter();
           if (totalsChannel) for await (const { channel, row } of readAll([totalsChannel], source, 2000)) yield csvLines(channel, sliceSums(row.s, row.j, row.j + 1), iso);
-          for (const c of channels) for await (const s of periods(c, byCode.get(c.code)!.timeZone, null, null)) yield csvLines(c, s, iso);
+          for (const c of channels) {
+            for await (const s of periods(c, byCode.get(c.code)!.timeZone, null, null)) {
+              // Pieces of at most LINES_PER_PIECE lines (~80 KB): short-lived strings the young generation collects.
+              for (let from = 0; from < s.length; from += LINES_PER_PIECE) yield csvLines(c, sliceSums(s, from, Math.min(s.length, from + LINES_PER_PIECE)), iso);
+            }
+          }
         })(),
       };
     }
