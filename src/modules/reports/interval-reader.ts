@@ -150,7 +150,11 @@ export class IntervalReader {
       tenantId: o.tenantId, channelId: o.channel.id, timeZone: o.timeZone, granularity: o.granularity, fromMs, toMs: o.toMs, limit,
     });
     const plan = o.plan;
-    const [versionId, plans] = await Promise.all([o.versionId, plan === false ? [] : this.repository.plansCovering(o.tenantId, o.channel.code)]);
+    const [versionId, plans, inRange] = await Promise.all([
+      o.versionId,
+      plan === false ? [] : this.repository.plansCovering(o.tenantId, o.channel.code),
+      this.repository.headcountInputs(o.tenantId, o.fromMs, o.toMs),
+    ]);
     const goals = new Map(plans.map((x) => [x.id, x.goal]));
     // The given plan, else every plan covering the channel (the newest wins per interval).
     const planIds = plan === false ? [] : plan === null ? plans.map((x) => x.id) : [plan];
@@ -159,13 +163,15 @@ export class IntervalReader {
     const pl = new Source(planIds.length === 0 ? null : (from, limit) => this.repository.planChunk(q(from, limit), planIds), o.fromMs, o.batchSize);
     const sources = [f, a, pl] as const;
     try {
-      yield* this.merge(o, f, a, pl, planIds.map((id) => goals.get(id) ?? null));
+      // No schedule or agent state in the whole range: no batch asks the headcount.
+      const headcount = inRange.schedules || inRange.states;
+      yield* this.merge(o, f, a, pl, planIds.map((id) => goals.get(id) ?? null), headcount);
     } finally {
       await Promise.all(sources.map((s) => s.settle()));
     }
   }
 
-  private async *merge(o: ReadOptions, f: Source, a: Source, pl: Source, goals: ReadonlyArray<number | null>): AsyncGenerator<IntervalBatch> {
+  private async *merge(o: ReadOptions, f: Source, a: Source, pl: Source, goals: ReadonlyArray<number | null>, headcount: boolean): AsyncGenerator<IntervalBatch> {
     const sources = [f, a, pl] as const;
     let size = Math.min(FIRST_CHUNK, o.batchSize);
     let b = newBatch(size);
@@ -210,13 +216,13 @@ export class IntervalReader {
         }
         b.p[k] = p === p ? p : t;
         if (b.length >= size) {
-          yield await this.withHeadcount(o, b);
+          yield headcount ? await this.withHeadcount(o, b) : b;
           size = o.batchSize;
           b = newBatch(size);
         }
       }
     }
-    if (b.length) yield await this.withHeadcount(o, trimmed(b));
+    if (b.length) yield headcount ? await this.withHeadcount(o, trimmed(b)) : trimmed(b);
   }
 
   /** Scheduled agents, and staffed agents where the actuals have none, from the adherence headcount. */
