@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { UploadEvents } from '../../src/modules/uploads/upload-events.js';
+import { kpiReader, type KpiRow } from '../support/kpi-rows.js';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
 
 /**
@@ -38,24 +38,12 @@ const COSTS = [
   'actual,2026-03-02,2026-03-03,voice,staff,NW,10,EUR',
 ].join('\n');
 
-interface Row {
-  channel: string;
-  periodStart: string;
-  kpi: string;
-  dimension: string;
-  numerator: number;
-  denominator: number;
-  value: number | null;
-  detail: Record<string, unknown> | null;
-}
 
 describe('KPI dimensions: cost per contact by contact type', () => {
   let t: TestApp;
   let tenant: TenantKeys;
   const as = (role: keyof TenantKeys['keys']): [string, string] => ['Authorization', `Bearer ${tenant.keys[role]}`];
-  const settled = (): Promise<void> => t.app.get(UploadEvents).idle();
-  const kpis = async (query: Record<string, string | string[]>): Promise<Row[]> =>
-    (await request(t.baseUrl).get('/api/v1/kpis').query(query).set(...as('analyst')).expect(200)).body.data as Row[];
+  const { kpis, settled } = kpiReader(() => t, () => tenant.keys.analyst);
   const DAY = { from: '2026-03-02', to: '2026-03-03', kpi: 'cost-per-contact' };
   const day = '2026-03-02T00:00:00Z';
   /** Answered contacts of CONTACTS by channel (`*`: all) and type, counted independently of the engine. */
@@ -84,7 +72,7 @@ describe('KPI dimensions: cost per contact by contact type', () => {
   it('splits cost per contact by contact type, per channel and for all channels, beside the un-split rows', async () => {
     expect([answered('voice', 'PS'), answered('voice', 'PE'), answered('chat', 'PS'), answered('chat', 'PE'), answered('*', 'PS'), answered('*', 'PE')]).toEqual([2, 1, 1, 2, 3, 3]);
     const rows = await kpis({ ...DAY, dimension: 'contact-type' });
-    const by = (channel: string, dimension: string): Row | undefined => rows.find((r) => r.channel === channel && r.dimension === dimension);
+    const by = (channel: string, dimension: string): KpiRow | undefined => rows.find((r) => r.channel === channel && r.dimension === dimension);
     expect(rows.map((r) => `${r.channel}:${r.dimension}`)).toEqual([
       '*:contact-type:PE', '*:contact-type:PS', 'chat:contact-type:PE', 'voice:contact-type:PE', 'voice:contact-type:PS',
     ]);
@@ -117,12 +105,12 @@ describe('KPI dimensions: cost per contact by contact type', () => {
     expect(ps.map((r) => `${r.channel}:${r.dimension}`)).toEqual(['*:contact-type:PS', 'voice:contact-type:PS']);
     expect(await kpis({ ...DAY, dimension: 'priority' })).toEqual([]);
     const all = await kpis({ ...DAY, dimension: 'contact-type' });
-    const seen: Row[] = [];
+    const seen: KpiRow[] = [];
     let cursor: string | null = null;
     do {
       const page: request.Response = await request(t.baseUrl).get('/api/v1/kpis').query({ ...DAY, dimension: 'contact-type', limit: 1, ...(cursor ? { cursor } : {}) })
         .set(...as('analyst')).expect(200);
-      seen.push(...(page.body.data as Row[]));
+      seen.push(...(page.body.data as KpiRow[]));
       cursor = page.body.next as string | null;
     } while (cursor);
     expect(seen).toEqual(all);
@@ -152,7 +140,7 @@ describe('KPI dimensions: cost per contact by contact type', () => {
     await settled();
     const stored = await kpis({ ...DAY, dimension: 'contact-type' });
     const live = await kpis({ ...DAY, dimension: 'contact-type', forecastVersion: version.body.id as string });
-    const strip = (rows: Row[]): unknown[] => rows.map(({ channel, periodStart, kpi, dimension, numerator, denominator, value }) => ({ channel, periodStart, kpi, dimension, numerator, denominator, value }));
+    const strip = (rows: KpiRow[]): unknown[] => rows.map(({ channel, periodStart, kpi, dimension, numerator, denominator, value }) => ({ channel, periodStart, kpi, dimension, numerator, denominator, value }));
     expect(strip(live)).toEqual(strip(stored));
     expect(live).toHaveLength(5);
     expect((await kpis({ ...DAY, forecastVersion: version.body.id as string })).map((r) => r.dimension)).toEqual(['', '', '']);

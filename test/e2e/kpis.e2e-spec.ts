@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { KpiScheduler } from '../../src/modules/kpis/kpi-scheduler.js';
-import { UploadEvents } from '../../src/modules/uploads/upload-events.js';
+import { kpiReader, type KpiRow } from '../support/kpi-rows.js';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
 
 /**
@@ -19,27 +19,13 @@ const ACTUALS = [
   'chat,2026-03-02T09:00:00Z,20,18,2,18,1,30,3600,36,4',
 ].join('\n');
 
-interface Row {
-  channel: string;
-  periodStart: string;
-  periodStartLocal: string;
-  kpi: string;
-  family: string;
-  numerator: number;
-  denominator: number;
-  value: number | null;
-  detail: Record<string, unknown> | null;
-}
 
 describe('KPI rollups (issue 7)', () => {
   let t: TestApp;
   let tenant: TenantKeys;
   const as = (role: keyof TenantKeys['keys']): [string, string] => ['Authorization', `Bearer ${tenant.keys[role]}`];
-  // Uploads answer once committed; the rollups are recomputed right after, in the background.
-  const settled = (): Promise<void> => t.app.get(UploadEvents).idle();
-  const kpis = async (query: Record<string, string | string[]>): Promise<Row[]> =>
-    (await request(t.baseUrl).get('/api/v1/kpis').query(query).set(...as('analyst')).expect(200)).body.data as Row[];
-  const one = (rows: Row[], channel: string, kpi: string, periodStart: string): Row => {
+  const { kpis, settled } = kpiReader(() => t, () => tenant.keys.analyst);
+  const one = (rows: KpiRow[], channel: string, kpi: string, periodStart: string): KpiRow => {
     const found = rows.filter((r) => r.channel === channel && r.kpi === kpi && r.periodStart === periodStart);
     expect(found).toHaveLength(1);
     return found[0];
@@ -274,12 +260,12 @@ describe('KPI rollups (issue 7)', () => {
 
   it('pages JSON with a cursor in a stable order (`*` first)', async () => {
     const all = await kpis({ from: '2026-03-02', to: '2026-03-03', kpi: ['service-level', 'aht-seconds'] });
-    const seen: Row[] = [];
+    const seen: KpiRow[] = [];
     let cursor: string | null = null;
     do {
       const page: request.Response = await request(t.baseUrl).get('/api/v1/kpis').query({ from: '2026-03-02', to: '2026-03-03', kpi: ['service-level', 'aht-seconds'], limit: 2, ...(cursor ? { cursor } : {}) })
         .set(...as('analyst')).expect(200);
-      seen.push(...(page.body.data as Row[]));
+      seen.push(...(page.body.data as KpiRow[]));
       cursor = page.body.next as string | null;
     } while (cursor);
     expect(seen).toEqual(all);

@@ -68,6 +68,14 @@ const orNull = (x: number): number | null => (x === x ? x : null);
 /** A number as a CSV field: NaN (no value) empty. */
 const field = (x: number): string => (x === x ? String(x) : '');
 
+/** Adds a value held for `seconds` (NaN: none) to period j's Σ value × seconds and Σ seconds (a time-weighted average). */
+function addTimed(sum: Float64Array, secondsWithValue: Float64Array, j: number, value: number, seconds: number): void {
+  if (value === value) {
+    sum[j] += value * seconds;
+    secondsWithValue[j] += seconds;
+  }
+}
+
 /** Adds interval k of a batch (and the service level predicted for it, NaN if none) to period j of the sums. */
 function addInterval(s: PeriodSums, j: number, b: IntervalBatch, k: number, predicted: number, seconds: number, defaultGoal: number): void {
   const volume = b.volume[k];
@@ -85,25 +93,11 @@ function addInterval(s: PeriodSums, j: number, b: IntervalBatch, k: number, pred
     s.wait[j] += b.waitSeconds[k];
   }
   const agents = b.agents[k];
-  if (agents === agents) {
-    s.agentsSum[j] += agents * seconds;
-    s.agentsSeconds[j] += seconds;
-  }
-  const fractional = b.agentsFractional[k];
-  if (fractional === fractional) {
-    s.fractionalSum[j] += fractional * seconds;
-    s.fractionalSeconds[j] += seconds;
-  }
-  const scheduled = b.scheduled[k];
-  if (scheduled === scheduled) {
-    s.scheduledSum[j] += scheduled * seconds;
-    s.scheduledSeconds[j] += seconds;
-  }
   const staffed = b.staffed[k];
-  if (staffed === staffed) {
-    s.staffedSum[j] += staffed * seconds;
-    s.staffedSeconds[j] += seconds;
-  }
+  addTimed(s.agentsSum, s.agentsSeconds, j, agents, seconds);
+  addTimed(s.fractionalSum, s.fractionalSeconds, j, b.agentsFractional[k], seconds);
+  addTimed(s.scheduledSum, s.scheduledSeconds, j, b.scheduled[k], seconds);
+  addTimed(s.staffedSum, s.staffedSeconds, j, staffed, seconds);
   if (agents === agents || offered === offered || volume === volume) {
     const goal = b.goal[k];
     s.goalSum[j] += (goal === goal ? goal : defaultGoal) * seconds;
