@@ -65,8 +65,6 @@ const ratio = (num: number, den: number): number => (den > 0 ? num / den : NaN);
 const zero = (x: number): number => (x === x ? x : 0);
 /** NaN (no value) as null, for JSON. */
 const orNull = (x: number): number | null => (x === x ? x : null);
-/** A number as a CSV field: NaN (no value) empty. */
-const field = (x: number): string => (x === x ? String(x) : '');
 
 /** Adds a value held for `seconds` (NaN: none) to period j's Σ value × seconds and Σ seconds (a time-weighted average). */
 function addTimed(sum: Float64Array, secondsWithValue: Float64Array, j: number, value: number, seconds: number): void {
@@ -177,22 +175,23 @@ function rowDto(channel: ListingChannel, { s, j }: PeriodRef): IntervalCompariso
 
 /**
  * CSV lines (CRLF-ended) of every period of `s`, in the order of INTERVAL_COMPARISON_COLUMNS.
- * Built by `join` (flat strings) rather than by `+=` (ropes of millions of pieces, which the
- * socket write then flattened: an eighth of the year report's CPU time); times by an
- * IsoFormatter (the day and the minute texts kept).
+ * The 18 values of a line are written by one JSON.stringify of an array (NaN as null, then
+ * emptied): the same text as String(number) for every finite number, in half the time of 18
+ * String calls (number-to-text was a fifth of the year report's CPU time). Lines are built by
+ * `join` (flat strings, not ropes of millions of pieces); times by an IsoFormatter (the day and
+ * the minute texts kept).
  */
 function csvLines(channel: ListingChannel, s: PeriodSums, iso: IsoFormatter): string {
   const values = new Float64Array(VALUE_COUNT);
-  const cells = new Array<string>(3 + VALUE_COUNT);
-  cells[0] = csvValue(channel.code);
+  const numbers = new Array<number | null>(VALUE_COUNT);
+  const code = csvValue(channel.code);
   const lines = new Array<string>(s.length + 1);
   for (let j = 0; j < s.length; j++) {
     const t = s.t[j];
     periodValuesInto(s, j, values);
-    cells[1] = iso.utc(t);
-    cells[2] = iso.local(t, channel.clock.offsetMinutesAt(t));
-    for (let k = 0; k < VALUE_COUNT; k++) cells[3 + k] = field(values[k]);
-    lines[j] = cells.join(',');
+    for (let k = 0; k < VALUE_COUNT; k++) numbers[k] = orNull(values[k]);
+    const json = JSON.stringify(numbers);
+    lines[j] = `${code},${iso.utc(t)},${iso.local(t, channel.clock.offsetMinutesAt(t))},${json.slice(1, -1).replaceAll('null', '')}`;
   }
   lines[s.length] = '';
   return lines.join('\r\n');
