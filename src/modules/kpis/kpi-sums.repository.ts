@@ -100,6 +100,24 @@ const MS = (e: string): string => `(extract(epoch FROM ${e}) * 1000)::float8`;
 const DATA_TO = `$4::timestamptz + interval '33 days'`;
 
 /**
+ * The CTEs `days` and `x` of the cost sums: the tenant's cost entries matching `where` (on `ce`)
+ * that overlap the range, spread evenly over the days they span (amount ÷ days), each day with
+ * the period holding it in its channel's zone (`p`) and in the tenant's zone (`pt`), carrying
+ * `column` of the entry, the channel, the amount `v` and the currency. Parameters: $1 tenant,
+ * $2 granularity, $3 and $4 the range, $5 the tenant zone.
+ */
+function proratedCostsSql(column: 'kind' | 'contact_type', where: string): string {
+  return `days AS (
+         SELECT ce.${column}, ce.channel_id, d::date AS d, ce.amount::float8 / (ce.period_end - ce.period_start) AS v, ce.currency
+         FROM cost_entries ce, generate_series(ce.period_start::timestamp, ce.period_end::timestamp - interval '1 day', interval '1 day') d
+         WHERE ce.tenant_id = $1 AND ${where} AND ce.period_end >= ($3::timestamptz - interval '1 day')::date AND ce.period_start < ${DATA_TO}
+       ), x AS (
+         SELECT s.${column}, s.channel_id, ${periodOfDate('s.d', 'c.time_zone')} AS p, ${periodOfDate('s.d', '$5')} AS pt, s.v, s.currency
+         FROM days s LEFT JOIN channels c ON c.tenant_id = $1 AND c.id = s.channel_id
+       )`;
+}
+
+/**
  * The forecast of each interval: the newest version (by creation time) holding it, or the version
  * of the uuid parameter `version` when that is not null; intervals in [from, to).
  */
@@ -280,14 +298,7 @@ export class KpiSumsRepository {
    */
   async costs(tenantId: string, granularity: KpiGranularity, fromUtc: Date, toUtc: Date, tenantZone: string): Promise<DatedSums[]> {
     const rows: Array<Record<string, unknown>> = await this.db.query(
-      `WITH days AS (
-         SELECT ce.kind, ce.channel_id, d::date AS d, ce.amount::float8 / (ce.period_end - ce.period_start) AS v, ce.currency
-         FROM cost_entries ce, generate_series(ce.period_start::timestamp, ce.period_end::timestamp - interval '1 day', interval '1 day') d
-         WHERE ce.tenant_id = $1 AND ce.period_end >= ($3::timestamptz - interval '1 day')::date AND ce.period_start < ${DATA_TO}
-       ), x AS (
-         SELECT s.kind, s.channel_id, ${periodOfDate('s.d', 'c.time_zone')} AS p, ${periodOfDate('s.d', '$5')} AS pt, s.v, s.currency
-         FROM days s LEFT JOIN channels c ON c.tenant_id = $1 AND c.id = s.channel_id
-       ), g AS (
+      `WITH ${proratedCostsSql('kind', 'TRUE')}, g AS (
          SELECT kind, CASE WHEN grouping(channel_id) = 0 THEN channel_id END AS channel_id,
            CASE WHEN grouping(channel_id) = 0 THEN p ELSE pt END AS p,
            count(*)::float8 AS n, sum(v)::float8 AS sum, min(currency) AS currency
@@ -309,15 +320,7 @@ export class KpiSumsRepository {
    */
   async actualCostsByContactType(tenantId: string, granularity: KpiGranularity, fromUtc: Date, toUtc: Date, tenantZone: string): Promise<ContactTypeSums[]> {
     const rows: Array<Record<string, unknown>> = await this.db.query(
-      `WITH days AS (
-         SELECT ce.contact_type, ce.channel_id, d::date AS d, ce.amount::float8 / (ce.period_end - ce.period_start) AS v, ce.currency
-         FROM cost_entries ce, generate_series(ce.period_start::timestamp, ce.period_end::timestamp - interval '1 day', interval '1 day') d
-         WHERE ce.tenant_id = $1 AND ce.kind = 'actual' AND ce.contact_type IS NOT NULL
-           AND ce.period_end >= ($3::timestamptz - interval '1 day')::date AND ce.period_start < ${DATA_TO}
-       ), x AS (
-         SELECT s.contact_type, s.channel_id, ${periodOfDate('s.d', 'c.time_zone')} AS p, ${periodOfDate('s.d', '$5')} AS pt, s.v, s.currency
-         FROM days s LEFT JOIN channels c ON c.tenant_id = $1 AND c.id = s.channel_id
-       ), g AS (
+      `WITH ${proratedCostsSql('contact_type', "ce.kind = 'actual' AND ce.contact_type IS NOT NULL")}, g AS (
          SELECT contact_type, CASE WHEN grouping(channel_id) = 0 THEN channel_id END AS channel_id,
            CASE WHEN grouping(channel_id) = 0 THEN p ELSE pt END AS p, sum(v)::float8 AS sum, min(currency) AS currency
          FROM x GROUP BY GROUPING SETS ((contact_type, channel_id, p), (contact_type, pt))
