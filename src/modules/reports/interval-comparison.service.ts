@@ -11,7 +11,7 @@ import { zoneClockFor } from '../uploads/zone-clocks.js';
 import { csvValue, DEFAULT_LIMIT, decodeCursor, listingChannels, readAll, readPage, wantsCsv, type ChannelRows, type ListingChannel } from '../uploads/listing.js';
 import { INTERVAL_COMPARISON_COLUMNS, type IntervalComparisonQueryDto, type IntervalComparisonRowDto } from './dto/interval-comparison.dto.js';
 import { reportEtag, type ReportListing } from './report-listing.js';
-import { IntervalReader, predictServiceLevel, type IntervalBatch } from './interval-reader.js';
+import { IntervalReader, predictServiceLevel, zero, type IntervalBatch } from './interval-reader.js';
 import { ReportsRepository } from './reports.repository.js';
 
 /** Channel code of the all-channels rows (sorts before every channel code). */
@@ -61,8 +61,6 @@ function copyPeriod(from: PeriodSums, i: number, to: PeriodSums, j: number): voi
 
 /** den > 0 ? num ÷ den : NaN (no value). */
 const ratio = (num: number, den: number): number => (den > 0 ? num / den : NaN);
-/** NaN as 0. */
-const zero = (x: number): number => (x === x ? x : 0);
 /** NaN (no value) as null, for JSON. */
 const orNull = (x: number): number | null => (x === x ? x : null);
 

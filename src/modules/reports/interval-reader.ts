@@ -242,8 +242,8 @@ export class IntervalReader {
   }
 }
 
-/** NaN as 0. */
-const zero = (x: number): number => (x === x ? x : 0);
+/** NaN (a missing value) as 0. */
+export const zero = (x: number): number => (x === x ? x : 0);
 
 /** Whether the queueing models can be evaluated for interval k: staffed agents, offered contacts, answered ones with handle time. */
 export function predictable(b: IntervalBatch, k: number): boolean {
