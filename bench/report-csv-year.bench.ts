@@ -7,7 +7,9 @@
  * - `report-csv-year`: the whole CSV, downloaded by a client in another process: time to first
  *   byte (target ≤ 200 ms), seconds (≤ 5), app RSS growth in MB (≤ 150; the app runs in this
  *   process, sampled every 20 ms; run with --expose-gc for `heapRetainedMb`, the heap left after a
- *   full collection), rows and bytes;
+ *   full collection), rows and bytes; and where the CPU went during the download (from /proc, on
+ *   Linux with the server on this machine): the app's, the client's, the database server's and
+ *   the whole machine's CPU seconds (two cores give twice the wall time at most);
  * - `report-json-page`: one JSON page of 1,000 rows at 30 cursors spread over the channels and
  *   the year: p50 (target ≤ 50 ms) and p95;
  * - `report-etag`: a conditional GET of the year CSV answered 304 (fingerprint + ETag): p50.
@@ -19,6 +21,7 @@
  */
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { DataSource } from 'typeorm';
@@ -37,6 +40,8 @@ const code = (c: number): string => `ch${String(c).padStart(2, '0')}`;
 
 interface Fetched {
   status: number;
+  /** CPU seconds of the client process (downloads only). */
+  cpuSeconds?: number;
   ttfbMs: number;
   ms: number;
   bytes: number;
@@ -57,7 +62,7 @@ http.get(url, { headers: { Authorization: 'Bearer ' + key } }, (res) => {
     bytes += d.length;
     for (let i = d.indexOf(10); i >= 0; i = d.indexOf(10, i + 1)) lines++;
   });
-  res.on('end', () => process.stdout.write(JSON.stringify({ status: res.statusCode, ttfbMs: ttfb, ms: performance.now() - t0, bytes, lines, etag: res.headers.etag })));
+  res.on('end', () => { const c = process.cpuUsage(); process.stdout.write(JSON.stringify({ status: res.statusCode, ttfbMs: ttfb, ms: performance.now() - t0, bytes, lines, etag: res.headers.etag, cpuSeconds: (c.user + c.system) / 1e6 })); });
 });`;
 
 function download(url: string, key: string): Promise<Fetched> {
@@ -91,6 +96,33 @@ function get(baseUrl: string, key: string, path: string, headers: Record<string,
     req.on('error', reject);
     req.end();
   });
+}
+
+/** CPU seconds of the whole machine (user, system, softirq) and of the local PostgreSQL server's processes, from /proc (null where not readable). */
+function machineCpu(): { busy: number | null; db: number | null } {
+  const tick = 100;
+  let busy: number | null = null;
+  let db: number | null = null;
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    busy = (f[0] + f[1] + f[2] + f[5] + f[6]) / tick;
+    db = 0;
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const close = stat.lastIndexOf(')');
+        if (!stat.slice(stat.indexOf('(') + 1, close).startsWith('postgres')) continue;
+        const rest = stat.slice(close + 2).split(' ');
+        db += (Number(rest[11]) + Number(rest[12])) / tick;
+      } catch {
+        // The process ended while being read.
+      }
+    }
+  } catch {
+    // Not Linux.
+  }
+  return { busy, db };
 }
 
 async function load(db: DataSource, channelIds: number[]): Promise<void> {
@@ -181,8 +213,11 @@ async function main(): Promise<void> {
     };
     const sampler = setInterval(sample, 20);
     const cpu0 = process.cpuUsage();
+    const machine0 = machineCpu();
     const csv = await download(`${bench.baseUrl}${path}&format=csv`, bench.adminKey);
     const cpu = process.cpuUsage(cpu0);
+    const machine1 = machineCpu();
+    const delta = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : Math.round((b - a) * 100) / 100);
     clearInterval(sampler);
     sample();
     // With --expose-gc: what stays after a full collection (a leak would; garbage not yet collected would not).
@@ -197,6 +232,9 @@ async function main(): Promise<void> {
       ttfbMs: Math.round(csv.ttfbMs), seconds: Math.round(seconds * 1000) / 1000, rssGrowthMb: Math.round(rssGrowthMb),
       heapGrowthMb: Math.round((heapPeak - m0.heapUsed) / 1048576), heapRetainedMb: retainedMb,
       appCpuSeconds: Math.round((cpu.user + cpu.system) / 1e4) / 100,
+      clientCpuSeconds: Math.round((csv.cpuSeconds ?? NaN) * 100) / 100,
+      dbCpuSeconds: delta(machine0.db, machine1.db),
+      machineCpuSeconds: delta(machine0.busy, machine1.busy),
       targets: { ttfbMs: 200, seconds: 5, rssGrowthMb: 150, rows: CHANNELS * INTERVALS },
       met: { ttfb: csv.ttfbMs <= 200, seconds: seconds <= 5, rss: rssGrowthMb <= 150, rows: rows === CHANNELS * INTERVALS },
     }) + '\n');
