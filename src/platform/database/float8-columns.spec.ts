@@ -16,20 +16,10 @@ describe('decodeFloat8Column', () => {
     expect(Object.is(got[1], -0)).toBe(true);
   });
 
-  it('reads a view at any offset of a larger buffer (pg hands out slices of its pool)', () => {
+  it('reads a view at any offset of a larger buffer (pg hands out slices)', () => {
     const inner = bigEndian([2.5, -7]);
     const outer = Buffer.concat([Buffer.from([1, 2, 3]), inner, Buffer.from([9])]);
-    const got = decodeFloat8Column(outer.subarray(3, 3 + inner.length), 2);
-    expect(Array.from(got)).toEqual([2.5, -7]);
-    expect(got.buffer).not.toBe(outer.buffer); // copied: a Float64Array cannot start at byte 3
-  });
-
-  it('views an 8-byte-aligned buffer in place, without a copy', () => {
-    const bytes = bigEndian([0.25, 1e21, -3]);
-    expect(bytes.byteOffset % 8).toBe(0);
-    const got = decodeFloat8Column(bytes, 3);
-    expect(Array.from(got)).toEqual([0.25, 1e21, -3]);
-    expect(got.buffer).toBe(bytes.buffer);
+    expect(Array.from(decodeFloat8Column(outer.subarray(3, 3 + inner.length), 2))).toEqual([2.5, -7]);
   });
 
   it('reads no rows as an empty column (string_agg of no rows is NULL)', () => {

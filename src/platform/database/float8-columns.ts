@@ -20,20 +20,13 @@ export function float8ColumnsSql(select: string, columnCount: number): string {
 
 /**
  * A column of `float8ColumnsSql` (8 bytes per value, big-endian, as float8send writes them) as a
- * Float64Array of `n` values, its bytes swapped to the machine's order (x86 and ARM are
- * little-endian; the check below refuses anything else). `bytes` is taken over: swapped in place
- * and viewed without a copy when it starts on an 8-byte boundary (pg's Buffers of more than
- * 4 KiB have a memory block of their own), else copied first. No copy means less off-heap memory
- * churned, which is what starts V8's full collections during a year report.
+ * Float64Array of `n` values: one copy, then the bytes swapped in place to the machine's order
+ * (x86 and ARM are little-endian; the check below refuses anything else).
  */
 export function decodeFloat8Column(bytes: Uint8Array | null, n: number): Float64Array {
-  if (n === 0) return new Float64Array(0);
-  if (!bytes || bytes.length !== 8 * n) throw new Error(`float8 column: expected ${8 * n} bytes, got ${bytes?.length ?? 'NULL'}`);
-  if (bytes.byteOffset % 8 === 0) {
-    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).swap64();
-    return new Float64Array(bytes.buffer, bytes.byteOffset, n);
-  }
   const out = new Float64Array(n);
+  if (n === 0) return out;
+  if (!bytes || bytes.length !== 8 * n) throw new Error(`float8 column: expected ${8 * n} bytes, got ${bytes?.length ?? 'NULL'}`);
   const raw = Buffer.from(out.buffer);
   raw.set(bytes);
   raw.swap64();
