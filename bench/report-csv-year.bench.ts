@@ -23,8 +23,8 @@
  */
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { DataSource } from 'typeorm';
 import { DEFAULT_TENANT_ID } from '../src/modules/tenants/tenants.repository.js';
