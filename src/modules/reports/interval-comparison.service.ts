@@ -113,7 +113,7 @@ function addInterval(s: PeriodSums, j: number, b: IntervalBatch, k: number, pred
 const VALUE_COUNT = 18;
 
 /** Writes the report's values of period j into `out` (NaN where there is none), in the order of INTERVAL_COMPARISON_COLUMNS after the two times. */
-function periodValuesInto(s: PeriodSums, j: number, out: Float64Array): void {
+function periodValuesInto(s: PeriodSums, j: number, out: Float64Array | number[]): void {
   const forecastAht = ratio(s.volumeAht[j], s.volume[j]);
   const actualAht = ratio(s.handle[j], s.answered[j]);
   const pct = (f: number, a: number): number => (a === 0 ? NaN : (100 * (f - a)) / a);
@@ -182,14 +182,13 @@ function rowDto(channel: ListingChannel, { s, j }: PeriodRef): IntervalCompariso
  * times by an IsoFormatter (the day and the minute texts kept).
  */
 function csvLines(channel: ListingChannel, s: PeriodSums, iso: IsoFormatter): string {
-  const values = new Float64Array(VALUE_COUNT);
-  const numbers = Array.from(values); // PACKED_DOUBLE_ELEMENTS: stays so, as only doubles are stored
+  // PACKED_DOUBLE_ELEMENTS: stays so, as periodValuesInto stores only doubles.
+  const numbers = Array.from(new Float64Array(VALUE_COUNT));
   const code = csvValue(channel.code);
   const lines = new Array<string>(s.length + 1);
   for (let j = 0; j < s.length; j++) {
     const t = s.t[j];
-    periodValuesInto(s, j, values);
-    for (let k = 0; k < VALUE_COUNT; k++) numbers[k] = values[k];
+    periodValuesInto(s, j, numbers);
     const json = JSON.stringify(numbers);
     lines[j] = `${code},${iso.utc(t)},${iso.local(t, channel.clock.offsetMinutesAt(t))},${json.slice(1, -1).replaceAll('null', '')}`;
   }
