@@ -21,7 +21,7 @@ import { formatLocalIso } from '../src/core/time/format-local-iso.js';
 import { ApiKeysService } from '../src/modules/api-keys/api-keys.service.js';
 import { ChannelsService } from '../src/modules/channels/channels.service.js';
 import { TenantsRepository } from '../src/modules/tenants/tenants.repository.js';
-import { createApp } from '../src/platform/app-factory.js';
+import { createApp } from '../src/app-factory.js';
 import { loadConfig } from '../src/platform/config/app-config.js';
 import { dropDatabase, ensureDatabase, startEmbeddedDatabase, type EmbeddedDatabase } from '../src/platform/database/embedded-database.js';
 import { createLogger } from '../src/platform/logging/logger.js';

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { ActualsModule } from './modules/actuals/actuals.module.js';
 import { AdherenceModule } from './modules/adherence/adherence.module.js';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module.js';
-import { ApiKeyGuard } from './modules/auth/api-key.guard.js';
+import { ApiKeyGuard } from './modules/api-keys/api-key.guard.js';
 import { CasesModule } from './modules/cases/cases.module.js';
 import { ChannelsModule } from './modules/channels/channels.module.js';
 import { DashboardModule } from './modules/dashboard/dashboard.module.js';

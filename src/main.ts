@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ApiKeysService } from './modules/api-keys/api-keys.service.js';
 import { DemoSeeder } from './modules/demo/demo.seeder.js';
-import { createApp } from './platform/app-factory.js';
+import { createApp } from './app-factory.js';
 import { ConfigError, loadConfig, type AppConfig } from './platform/config/app-config.js';
 import { ensureDatabase, startEmbeddedDatabase, type EmbeddedDatabase } from './platform/database/embedded-database.js';
 import { createLogger } from './platform/logging/logger.js';

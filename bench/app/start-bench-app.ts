@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ApiKeysService } from '../../src/modules/api-keys/api-keys.service.js';
 import { DEFAULT_TENANT_ID } from '../../src/modules/tenants/tenants.repository.js';
-import { createApp } from '../../src/platform/app-factory.js';
+import { createApp } from '../../src/app-factory.js';
 import { loadConfig } from '../../src/platform/config/app-config.js';
 import { createLogger } from '../../src/platform/logging/logger.js';
 import { createTestDatabase, type TestDatabase } from '../../test/support/test-database.js';

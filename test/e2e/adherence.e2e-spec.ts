@@ -5,7 +5,7 @@ import { AdherenceService } from '../../src/modules/adherence/adherence.service.
 import type { AdherenceSettings } from '../../src/modules/adherence/adherence-settings.js';
 import type { Channel } from '../../src/modules/channels/channel.js';
 import { ChannelsService } from '../../src/modules/channels/channels.service.js';
-import { zoneClockFor } from '../../src/modules/uploads/zone-clocks.js';
+import { zoneClockFor } from '../../src/modules/channels/zone-clocks.js';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
 
 /**

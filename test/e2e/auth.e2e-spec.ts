@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import type { Role } from '../../src/modules/auth/roles.js';
+import type { Role } from '../../src/platform/auth/roles.js';
 import { startTestApp, TEST_ADMIN_KEY, type TenantKeys, type TestApp } from '../support/test-app.js';
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { JobsService } from '../../src/modules/forecasting/jobs.service.js';
+import { JobsService } from '../../src/modules/jobs/jobs.service.js';
 import { DomainError } from '../../src/platform/errors/domain-error.js';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
 

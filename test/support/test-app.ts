@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { ApiKeysService } from '../../src/modules/api-keys/api-keys.service.js';
-import type { Role } from '../../src/modules/auth/roles.js';
+import type { Role } from '../../src/platform/auth/roles.js';
 import { TenantsRepository } from '../../src/modules/tenants/tenants.repository.js';
-import { createApp } from '../../src/platform/app-factory.js';
+import { createApp } from '../../src/app-factory.js';
 import { loadConfig, type AppConfig } from '../../src/platform/config/app-config.js';
 import { createLogger } from '../../src/platform/logging/logger.js';
 

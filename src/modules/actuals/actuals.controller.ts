@@ -2,8 +2,8 @@ import { Controller, Get, Headers, Post, Query, Req, Res } from '@nestjs/common'
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiProduces, ApiTags, ApiUnprocessableEntityResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
-import { CurrentPrincipal, type Principal } from '../auth/principal.js';
-import { ReadAccess, Roles } from '../auth/roles.js';
+import { CurrentPrincipal, type Principal } from '../../platform/auth/principal.js';
+import { ReadAccess, Roles } from '../../platform/auth/roles.js';
 import { IntervalQueryDto, sendListing } from '../uploads/listing.js';
 import { ActualsService } from './actuals.service.js';
 import { ContactListDto, ContactsUploadDto, IntervalActualListDto, IntervalActualsUploadDto, UploadOptionsDto } from './dto/actuals.dto.js';

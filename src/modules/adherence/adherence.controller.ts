@@ -4,8 +4,8 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
-import { CurrentPrincipal, type Principal } from '../auth/principal.js';
-import { ReadAccess, Roles } from '../auth/roles.js';
+import { CurrentPrincipal, type Principal } from '../../platform/auth/principal.js';
+import { ReadAccess, Roles } from '../../platform/auth/roles.js';
 import { sendListing } from '../uploads/listing.js';
 import type { AdherenceSettings } from './adherence-settings.js';
 import { AdherenceService } from './adherence.service.js';

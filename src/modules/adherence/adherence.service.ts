@@ -17,7 +17,7 @@ import { IngestRunner } from '../uploads/ingest-runner.js';
 import type { ResolvedChannel, Uploader } from '../uploads/ingest.types.js';
 import { DEFAULT_LIMIT, wantsCsv, type Listing } from '../uploads/listing.js';
 import { openUploadBody } from '../uploads/upload-body.js';
-import { zoneClockFor } from '../uploads/zone-clocks.js';
+import { zoneClockFor } from '../channels/zone-clocks.js';
 import { compileSettings, DEFAULT_SETTINGS, NO_STATE, parseAdherenceSettings, type AdherenceSettings, type CompiledSettings } from './adherence-settings.js';
 import { AdherenceRepository, type ScheduleRow } from './adherence.repository.js';
 import { AgentStatesSink, type AgentStatesResult } from './agent-states.sink.js';

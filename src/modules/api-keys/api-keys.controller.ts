@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
-import { CurrentPrincipal, type Principal } from '../auth/principal.js';
-import { AdminOnly } from '../auth/roles.js';
+import { CurrentPrincipal, type Principal } from '../../platform/auth/principal.js';
+import { AdminOnly } from '../../platform/auth/roles.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { ApiKeyCreateDto, ApiKeyCreatedDto, ApiKeyListDto } from './dto/api-key.dto.js';
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Principal } from '../auth/principal.js';
-import type { Role } from '../auth/roles.js';
+import type { Principal } from '../../platform/auth/principal.js';
+import type { Role } from '../../platform/auth/roles.js';
 
 export interface ApiKeyRow {
   id: string;

@@ -3,7 +3,7 @@ import type { BusinessCalendar } from '../../core/service-objectives/business-ca
 import { daysFromCivil } from '../../core/time/days-from-civil.js';
 import { daysInMonth } from '../../core/time/days-in-month.js';
 import { validationFailed, type FieldError } from '../../platform/errors/domain-error.js';
-import { zoneClockFor } from '../uploads/zone-clocks.js';
+import { zoneClockFor } from '../channels/zone-clocks.js';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];

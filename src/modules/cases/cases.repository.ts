@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { periodStartSql } from '../reports/period-sql.js';
+import { periodStartSql } from '../../platform/database/period-sql.js';
 
 /** One stored case as the compliance computation reads it (instants as epoch ms, NaN-free: null when missing). */
 export interface CaseRow {

@@ -7,7 +7,7 @@ import { parseTimestamp, type ParsedTimestamp } from '../../core/time/parse-time
 import { validationFailed } from '../../platform/errors/domain-error.js';
 import { ChannelsService } from '../channels/channels.service.js';
 import type { KpiGranularity, KpiRollupRow } from '../kpis/kpi-source.js';
-import { tenantZoneOf } from '../kpis/tenant-zone.js';
+import { tenantZoneOf } from '../channels/tenant-zone.js';
 import { DEFAULT_LIMIT, decodeCursor, encodeCursor, listingChannels, wantsCsv, type Listing } from '../uploads/listing.js';
 import { compileCalendar, DEFAULT_CALENDAR, parseBusinessCalendar, type BusinessCalendarSettings } from './business-calendar-settings.js';
 import { evaluateCases } from './case-evaluation.js';

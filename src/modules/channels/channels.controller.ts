@@ -2,8 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Put, Res } from '@nestj
 import { ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
-import { CurrentPrincipal, type Principal } from '../auth/principal.js';
-import { AdminOnly, ReadAccess } from '../auth/roles.js';
+import { CurrentPrincipal, type Principal } from '../../platform/auth/principal.js';
+import { AdminOnly, ReadAccess } from '../../platform/auth/roles.js';
 import { ChannelsService, toChannelResponse } from './channels.service.js';
 import { ChannelListDto, ChannelPutDto, ChannelResponseDto } from './dto/channel.dto.js';
 

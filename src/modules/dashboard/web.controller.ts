@@ -5,7 +5,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainError } from '../../platform/errors/domain-error.js';
 import { projectRoot } from '../../platform/project-root.js';
-import { Public } from '../auth/roles.js';
+import { Public } from '../../platform/auth/roles.js';
 
 /** The files the page may load, by name: the page's own (web/) and Chart.js from node_modules. */
 function assetFiles(): ReadonlyMap<string, string> {

@@ -12,7 +12,7 @@ import { LOGGER } from '../../platform/logging/logger.js';
 import { projectRoot } from '../../platform/project-root.js';
 import { ActualsService } from '../actuals/actuals.service.js';
 import { AdherenceService } from '../adherence/adherence.service.js';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../../platform/auth/principal.js';
 import { ChannelsService } from '../channels/channels.service.js';
 import { ChannelPutDto } from '../channels/dto/channel.dto.js';
 import type { ForecastRowInput } from '../forecasts/forecast-version.js';

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
-import { CurrentPrincipal, type Principal } from '../auth/principal.js';
-import { ReadAccess, Roles } from '../auth/roles.js';
+import { CurrentPrincipal, type Principal } from '../../platform/auth/principal.js';
+import { ReadAccess, Roles } from '../../platform/auth/roles.js';
 import { SpecialDayListDto, SpecialDaysPutDto, SpecialDaysQueryDto } from './dto/special-days.dto.js';
 import { SpecialDaysService } from './special-days.service.js';
 

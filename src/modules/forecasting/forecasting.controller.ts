@@ -2,10 +2,10 @@ import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
-import { CurrentPrincipal, type Principal } from '../auth/principal.js';
-import { Roles } from '../auth/roles.js';
+import { CurrentPrincipal, type Principal } from '../../platform/auth/principal.js';
+import { Roles } from '../../platform/auth/roles.js';
 import { BacktestResponseDto, ForecastBacktestDto, ForecastGenerateDto, ForecastGenerateResponseDto } from './dto/forecasting.dto.js';
-import { JobDto } from './dto/job.dto.js';
+import { JobDto } from '../jobs/dto/job.dto.js';
 import { ForecastingService } from './forecasting.service.js';
 
 @ApiTags('forecasting')

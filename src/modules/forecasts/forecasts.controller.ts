@@ -5,8 +5,8 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
-import { CurrentPrincipal, type Principal } from '../auth/principal.js';
-import { AdminOnly, ReadAccess, Roles } from '../auth/roles.js';
+import { CurrentPrincipal, type Principal } from '../../platform/auth/principal.js';
+import { AdminOnly, ReadAccess, Roles } from '../../platform/auth/roles.js';
 import { IntervalQueryDto, sendListing } from '../uploads/listing.js';
 import { ForecastIntervalListDto, ForecastListQueryDto, ForecastUploadDto, ForecastUploadOptionsDto, ForecastVersionDto, ForecastVersionListDto } from './dto/forecast.dto.js';
 import { ForecastsService } from './forecasts.service.js';

@@ -2,8 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Put, Res } from '@nestj
 import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
-import { CurrentPrincipal, type Principal } from '../auth/principal.js';
-import { ReadAccess, Roles } from '../auth/roles.js';
+import { CurrentPrincipal, type Principal } from '../../platform/auth/principal.js';
+import { ReadAccess, Roles } from '../../platform/auth/roles.js';
 import { ImportMappingListDto, ImportMappingPutDto, ImportMappingResponseDto } from './dto/import-mapping.dto.js';
 import { ImportMappingsService } from './import-mappings.service.js';
 

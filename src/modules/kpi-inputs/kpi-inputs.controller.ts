@@ -2,8 +2,8 @@ import { applyDecorators, Controller, Headers, Post, Req, Res } from '@nestjs/co
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
-import { CurrentPrincipal, type Principal } from '../auth/principal.js';
-import { Roles } from '../auth/roles.js';
+import { CurrentPrincipal, type Principal } from '../../platform/auth/principal.js';
+import { Roles } from '../../platform/auth/roles.js';
 import type { KpiInputKind } from '../uploads/ingest.types.js';
 import { KpiInputUploadResponseDto } from './dto/kpi-inputs.dto.js';
 import { KPI_INPUT_SPECS } from './kpi-input-kinds.js';

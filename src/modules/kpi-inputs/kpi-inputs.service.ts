@@ -6,7 +6,7 @@ import { ChannelsService } from '../channels/channels.service.js';
 import { IngestRunner } from '../uploads/ingest-runner.js';
 import type { KpiInputKind, ResolvedChannel, Uploader } from '../uploads/ingest.types.js';
 import { openUploadBody } from '../uploads/upload-body.js';
-import { zoneClockFor } from '../uploads/zone-clocks.js';
+import { zoneClockFor } from '../channels/zone-clocks.js';
 import { KPI_INPUT_SPECS } from './kpi-input-kinds.js';
 import { KpiInputSink, type KpiInputResult } from './kpi-input.sink.js';
 import { KpiInputsRepository } from './kpi-inputs.repository.js';

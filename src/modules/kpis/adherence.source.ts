@@ -8,7 +8,7 @@ import { KpiSourceRegistry } from './kpi-source-registry.js';
 import type { Channel } from '../channels/channel.js';
 import type { KpiDefinition, KpiGranularity, KpiRange, KpiRollupRow, KpiSource } from './kpi-source.js';
 import { KpisRepository } from './kpis.repository.js';
-import { tenantZoneOf } from './tenant-zone.js';
+import { tenantZoneOf } from '../channels/tenant-zone.js';
 
 /** The adherence module reads at most 93 days at a time; shifts belong to the period they start in, so windows add up. */
 const WINDOW_MS = 90 * 86_400_000;

@@ -20,7 +20,7 @@ import { BUILT_IN_KPIS, type BuiltInKpiCode } from './built-in-kpis.js';
 import { KpiSourceRegistry } from './kpi-source-registry.js';
 import type { KpiGranularity, KpiRange, KpiRollupRow, KpiSource } from './kpi-source.js';
 import { KpiSumsRepository, type ActualsSums, type DatedSums } from './kpi-sums.repository.js';
-import { tenantZoneOf } from './tenant-zone.js';
+import { tenantZoneOf } from '../channels/tenant-zone.js';
 
 const SERVICE_LEVELS: ReadonlyArray<[BuiltInKpiCode, ServiceLevelDefinition]> = [
   ['service-level', 'answered-or-abandoned-within/offered'],

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '../../platform/config/app-config.js';
-import { tenantZoneOf } from './tenant-zone.js';
+import { tenantZoneOf } from '../channels/tenant-zone.js';
 
 describe('KPI schedule configuration', () => {
   it('defaults to 02:00 every night, scheduled, top box from 0.75 of the scale', () => {

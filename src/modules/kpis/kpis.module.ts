@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AdherenceModule } from '../adherence/adherence.module.js';
 import { ChannelsModule } from '../channels/channels.module.js';
-import { JobsModule } from '../forecasting/jobs.module.js';
+import { JobsModule } from '../jobs/jobs.module.js';
 import { UploadsModule } from '../uploads/uploads.module.js';
 import { AdherenceKpiSource } from './adherence.source.js';
 import { BuiltInKpiSource } from './built-in.source.js';

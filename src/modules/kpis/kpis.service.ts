@@ -8,20 +8,20 @@ import { parseTimestamp, type ParsedTimestamp } from '../../core/time/parse-time
 import { notFound, validationFailed } from '../../platform/errors/domain-error.js';
 import { LOGGER } from '../../platform/logging/logger.js';
 import { ChannelsService } from '../channels/channels.service.js';
-import type { JobDto } from '../forecasting/dto/job.dto.js';
-import { JobsService } from '../forecasting/jobs.service.js';
+import type { JobDto } from '../jobs/dto/job.dto.js';
+import { JobsService } from '../jobs/jobs.service.js';
 import { UploadEvents, type UploadCommitted } from '../uploads/upload-events.js';
 import {
   decodeCursor, DEFAULT_LIMIT, listingChannels, readAll, readPage, wantsCsv,
   type ChannelRows, type Listing, type ListingChannel,
 } from '../uploads/listing.js';
-import { zoneClockFor } from '../uploads/zone-clocks.js';
+import { zoneClockFor } from '../channels/zone-clocks.js';
 import { KPI_COLUMNS, type KpiCatalogueDto, type KpiCatalogueEntryDto, type KpiQueryDto, type KpiRecomputeResultDto, type KpiRowDto } from './dto/kpis.dto.js';
 import { BuiltInKpiSource } from './built-in.source.js';
 import { KpiSourceRegistry } from './kpi-source-registry.js';
 import type { KpiDefinition, KpiGranularity, KpiRollupRow } from './kpi-source.js';
 import { KpisRepository, type DimensionFilter, type StoredGranularity, type StoredRollup } from './kpis.repository.js';
-import { tenantZoneOf } from './tenant-zone.js';
+import { tenantZoneOf } from '../channels/tenant-zone.js';
 
 const STORED: readonly StoredGranularity[] = ['day', 'week', 'month'];
 /** Interval rows are computed on read: at most this long a range. */

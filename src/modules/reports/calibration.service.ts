@@ -4,7 +4,7 @@ import { estimatePatience } from '../../core/calibration/estimate-patience.js';
 import { summarizeResiduals, type ResidualSummary } from '../../core/calibration/summarize-residuals.js';
 import type { Channel } from '../channels/channel.js';
 import { ChannelsService } from '../channels/channels.service.js';
-import { zoneClockFor } from '../uploads/zone-clocks.js';
+import { zoneClockFor } from '../channels/zone-clocks.js';
 import { DEFAULT_LIMIT, decodeCursor, listingChannels, readPage, wantsCsv, type Listing, type ListingChannel } from '../uploads/listing.js';
 import { CALIBRATION_COLUMNS, type CalibrationQueryDto, type CalibrationRowDto, type PatienceSource } from './dto/calibration.dto.js';
 import { reportEtag } from './report-listing.js';

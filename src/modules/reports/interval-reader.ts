@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { evaluateStaffingBatch } from '../../core/staffing/evaluate-staffing-batch.js';
 import { AdherenceService } from '../adherence/adherence.service.js';
 import type { Channel } from '../channels/channel.js';
-import type { Granularity } from '../forecasting/dto/forecast-accuracy.dto.js';
+import type { Granularity } from '../../core/time/granularity.js';
 import {
   A_ABANDONED, A_ANSWERED, A_HANDLE, A_OFFERED, A_STAFFED, A_THRESHOLD, A_WAIT, A_WITHIN, F_AHT, F_VOLUME, P_AGENTS, P_FRACTIONAL, P_PLAN,
   ReportsRepository, type ChunkColumns, type ChunkQuery,

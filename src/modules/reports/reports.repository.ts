@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Granularity } from '../forecasting/dto/forecast-accuracy.dto.js';
-import { periodStartSql } from './period-sql.js';
+import type { Granularity } from '../../core/time/granularity.js';
+import { periodStartSql } from '../../platform/database/period-sql.js';
 
 /** Where and how far one chunk of a channel's intervals is read. */
 export interface ChunkQuery {
@@ -129,6 +129,47 @@ export class ReportsRepository {
     return rows[0]?.id ?? null;
   }
 
+  /** Forecast against offered actuals of one channel of a version, per local period, after `afterMs`. */
+  accuracyRows(
+    tenantId: string, versionId: string, channelId: number, timeZone: string, granularity: 'interval' | 'day' | 'week' | 'month',
+    fromMs: number, toMs: number, afterMs: number | null, limit: number,
+  ): Promise<AccuracyRow[]> {
+    return this.db.query(
+      `WITH p AS (
+         SELECT ${periodStartSql('f.interval_start', '$6', '$7')} AS period_start,
+                f.volume, coalesce(a.offered, 0) AS actual
+           FROM forecast_intervals f
+           LEFT JOIN interval_actuals a ON a.tenant_id = f.tenant_id AND a.channel_id = f.channel_id AND a.interval_start = f.interval_start
+          WHERE f.tenant_id = $1 AND f.version_id = $2 AND f.channel_id = $3 AND f.interval_start >= $4 AND f.interval_start < $5)
+       SELECT (extract(epoch FROM period_start) * 1000)::float8 AS t, sum(volume)::float8 AS forecast, sum(actual)::float8 AS actual
+         FROM p WHERE ($8::timestamptz IS NULL OR period_start > $8)
+        GROUP BY period_start ORDER BY period_start LIMIT $9`,
+      [tenantId, versionId, channelId, new Date(fromMs), new Date(toMs), granularity, timeZone, afterMs === null ? null : new Date(afterMs), limit],
+    );
+  }
+
+  /** Per channel summary over [from, to): intervals and local months within ±5%, WAPE and bias. */
+  async accuracySummary(tenantId: string, versionId: string, channelId: number, timeZone: string, fromMs: number, toMs: number): Promise<AccuracySummaryRow> {
+    const rows: AccuracySummaryRow[] = await this.db.query(
+      `WITH i AS (
+         SELECT f.interval_start, f.volume::float8 AS forecast, coalesce(a.offered, 0)::float8 AS actual
+           FROM forecast_intervals f
+           LEFT JOIN interval_actuals a ON a.tenant_id = f.tenant_id AND a.channel_id = f.channel_id AND a.interval_start = f.interval_start
+          WHERE f.tenant_id = $1 AND f.version_id = $2 AND f.channel_id = $3 AND f.interval_start >= $4 AND f.interval_start < $5),
+       m AS (SELECT sum(forecast) AS forecast, sum(actual) AS actual FROM i GROUP BY date_trunc('month', interval_start AT TIME ZONE $6))
+       SELECT (SELECT count(*) FROM i WHERE actual > 0)::int AS intervals,
+              (SELECT count(*) FROM i WHERE actual > 0 AND abs(forecast - actual) <= 0.05 * actual)::int AS "intervalsWithin",
+              (SELECT count(*) FROM m WHERE actual > 0)::int AS months,
+              (SELECT count(*) FROM m WHERE actual > 0 AND abs(forecast - actual) <= 0.05 * actual)::int AS "monthsWithin",
+              (SELECT coalesce(sum(abs(forecast - actual)), 0) FROM i)::float8 AS "absError",
+              (SELECT coalesce(sum(forecast), 0) FROM i)::float8 AS "sumForecast",
+              (SELECT coalesce(sum(actual), 0) FROM i)::float8 AS "sumActual"`,
+      [tenantId, versionId, channelId, new Date(fromMs), new Date(toMs), timeZone],
+    );
+    return rows[0];
+  }
+
+
   /** The rows of `select` as columns (see `packedSql`). */
   private async columns(select: string, columnCount: number, values: unknown[]): Promise<ChunkColumns> {
     const rows: Array<{ n: number; b: string | null }> = await this.db.query(packedSql(select, columnCount), values);
@@ -250,4 +291,20 @@ export async function dataFingerprint(db: DataSource, tenantId: string): Promise
     [tenantId],
   );
   return rows[0].f;
+}
+
+export interface AccuracyRow {
+  t: number;
+  forecast: number;
+  actual: number;
+}
+
+export interface AccuracySummaryRow {
+  intervals: number;
+  intervalsWithin: number;
+  months: number;
+  monthsWithin: number;
+  absError: number;
+  sumForecast: number;
+  sumActual: number;
 }

@@ -2,8 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Qu
 import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
-import { CurrentPrincipal, type Principal } from '../auth/principal.js';
-import { ReadAccess, Roles } from '../auth/roles.js';
+import { CurrentPrincipal, type Principal } from '../../platform/auth/principal.js';
+import { ReadAccess, Roles } from '../../platform/auth/roles.js';
 import { IntervalQueryDto, PageQueryDto, sendListing } from '../uploads/listing.js';
 import { PlanCreateDto, PlanIntervalListDto, PlanListDto, PlanResponseDto } from './dto/plan.dto.js';
 import { PlansService } from './plans.service.js';

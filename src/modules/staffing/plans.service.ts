@@ -6,7 +6,7 @@ import { BINDING_GOALS, type BindingGoal } from '../../core/staffing/staffing-ty
 import { formatLocalIso } from '../../core/time/format-local-iso.js';
 import { formatUtcIso } from '../../core/time/format-utc-iso.js';
 import { DomainError, notFound, validationFailed, type FieldError } from '../../platform/errors/domain-error.js';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../../platform/auth/principal.js';
 import { ChannelsService } from '../channels/channels.service.js';
 import { ForecastsService } from '../forecasts/forecasts.service.js';
 import {

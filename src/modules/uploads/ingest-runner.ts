@@ -23,7 +23,7 @@ import { RowErrors } from './row-errors.js';
 import type { UploadBody } from './upload-body.js';
 import { touchedRangeOf, UploadEvents, type UploadCommitted } from './upload-events.js';
 import { UploadsRepository, type UploadOutcome } from './uploads.repository.js';
-import { zoneClockFor } from './zone-clocks.js';
+import { zoneClockFor } from '../channels/zone-clocks.js';
 
 /** A counting semaphore: at most `size` holders, the others wait in order. */
 class Semaphore {

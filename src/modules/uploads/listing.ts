@@ -7,7 +7,7 @@ import type { ZoneClock } from '../../core/time/create-zone-clock.js';
 import { parseTimestamp, type ParsedTimestamp } from '../../core/time/parse-timestamp.js';
 import { DomainError, validationFailed } from '../../platform/errors/domain-error.js';
 import type { Channel } from '../channels/channel.js';
-import { zoneClockFor } from './zone-clocks.js';
+import { zoneClockFor } from '../channels/zone-clocks.js';
 
 export const DEFAULT_LIMIT = 1000;
 export const MAX_LIMIT = 10_000;

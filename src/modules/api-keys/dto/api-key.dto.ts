@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, Length } from 'class-validator';
-import { ROLES, type Role } from '../../auth/roles.js';
+import { ROLES, type Role } from '../../../platform/auth/roles.js';
 
 export class ApiKeyCreateDto {
   @ApiProperty({ description: 'A name that says who or what uses the key', example: 'power-bi' })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
-import { GRANULARITIES, type Granularity } from '../../forecasting/dto/forecast-accuracy.dto.js';
+import { GRANULARITIES, type Granularity } from '../../../core/time/granularity.js';
 import { IntervalQueryDto } from '../../uploads/listing.js';
 
 export class IntervalComparisonQueryDto extends IntervalQueryDto {

@@ -2,10 +2,10 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { DomainError } from '../../platform/errors/domain-error.js';
-import { ApiKeysRepository } from '../api-keys/api-keys.repository.js';
+import { ApiKeysRepository } from './api-keys.repository.js';
 import { hashApiKey } from './api-key-secret.js';
-import type { AuthenticatedRequest } from './principal.js';
-import { PUBLIC_KEY, ROLES_KEY, type Role } from './roles.js';
+import type { AuthenticatedRequest } from '../../platform/auth/principal.js';
+import { PUBLIC_KEY, ROLES_KEY, type Role } from '../../platform/auth/roles.js';
 
 /** Authenticates `Authorization: Bearer <key>` and checks the route's declared roles. */
 @Injectable()

@@ -1,8 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
-import { CurrentPrincipal, type Principal } from '../auth/principal.js';
-import { ReadAccess } from '../auth/roles.js';
+import { CurrentPrincipal, type Principal } from '../../platform/auth/principal.js';
+import { ReadAccess } from '../../platform/auth/roles.js';
 import { JobDto } from './dto/job.dto.js';
 import { JobsService } from './jobs.service.js';
 

@@ -6,14 +6,14 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ValidationError } from 'class-validator';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { AppModule } from '../app.module.js';
-import type { AppConfig } from './config/app-config.js';
-import { AllExceptionsFilter } from './errors/all-exceptions.filter.js';
-import { validationFailed, type FieldError } from './errors/domain-error.js';
-import { ERROR_CODES } from './errors/error-codes.js';
-import { requestContextMiddleware } from './http/request-context.middleware.js';
-import { PinoNestLogger } from './logging/logger.js';
-import { MetricsService } from './metrics/metrics.service.js';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './platform/config/app-config.js';
+import { AllExceptionsFilter } from './platform/errors/all-exceptions.filter.js';
+import { validationFailed, type FieldError } from './platform/errors/domain-error.js';
+import { ERROR_CODES } from './platform/errors/error-codes.js';
+import { requestContextMiddleware } from './platform/http/request-context.middleware.js';
+import { PinoNestLogger } from './platform/logging/logger.js';
+import { MetricsService } from './platform/metrics/metrics.service.js';
 
 /** class-validator errors flattened to `intervals[3].volume`-style field paths. */
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {

@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { GRANULARITIES, type Granularity } from '../../../core/time/granularity.js';
 import { IntervalQueryDto } from '../../uploads/listing.js';
 
-export const GRANULARITIES = ['interval', 'day', 'week', 'month'] as const;
-export type Granularity = (typeof GRANULARITIES)[number];
 
 export class ForecastAccuracyQueryDto extends IntervalQueryDto {
   @ApiProperty({ description: 'Forecast version id (an upload or a model version)', format: 'uuid' })

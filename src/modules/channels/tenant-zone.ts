@@ -1,4 +1,4 @@
-import type { Channel } from '../channels/channel.js';
+import type { Channel } from './channel.js';
 
 /**
  * The time zone of a tenant, in which its all-channels KPI rows are cut and its nightly

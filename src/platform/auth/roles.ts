@@ -1,6 +1,6 @@
 import { SetMetadata, applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
+import { ErrorResponseDto } from '../errors/error-response.dto.js';
 
 export type Role = 'admin' | 'planner' | 'scheduler' | 'analyst';
 export const ROLES: readonly Role[] = ['admin', 'planner', 'scheduler', 'analyst'];

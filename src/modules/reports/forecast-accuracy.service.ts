@@ -7,11 +7,11 @@ import { formatUtcIso } from '../../core/time/format-utc-iso.js';
 import { DomainError } from '../../platform/errors/domain-error.js';
 import { ChannelsService } from '../channels/channels.service.js';
 import { ForecastsService } from '../forecasts/forecasts.service.js';
-import { dataFingerprint } from '../reports/reports.repository.js';
-import { reportEtag } from '../reports/report-listing.js';
+import { dataFingerprint, ReportsRepository, type AccuracyRow } from './reports.repository.js';
+import { reportEtag } from './report-listing.js';
 import { DEFAULT_LIMIT, decodeCursor, listingChannels, readAll, readPage, wantsCsv, type ChannelRows, type Listing, type ListingChannel } from '../uploads/listing.js';
 import { FORECAST_ACCURACY_COLUMNS, type ChannelAccuracySummaryDto, type ForecastAccuracyQueryDto, type ForecastAccuracyRowDto } from './dto/forecast-accuracy.dto.js';
-import { ForecastingRepository, type AccuracyRow } from './forecasting.repository.js';
+
 
 
 function rowDto(channel: ListingChannel, r: AccuracyRow): ForecastAccuracyRowDto {
@@ -31,7 +31,7 @@ function rowDto(channel: ListingChannel, r: AccuracyRow): ForecastAccuracyRowDto
 @Injectable()
 export class ForecastAccuracyService {
   constructor(
-    private readonly repository: ForecastingRepository,
+    private readonly repository: ReportsRepository,
     private readonly forecasts: ForecastsService,
     private readonly channels: ChannelsService,
     @InjectDataSource() private readonly db: DataSource,

@@ -2,15 +2,15 @@ import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
-import { CurrentPrincipal, type Principal } from '../auth/principal.js';
-import { ReadAccess } from '../auth/roles.js';
+import { CurrentPrincipal, type Principal } from '../../platform/auth/principal.js';
+import { ReadAccess } from '../../platform/auth/roles.js';
 import { sendListing } from '../uploads/listing.js';
 import { FORECAST_ACCURACY_COLUMNS, ForecastAccuracyListDto, ForecastAccuracyQueryDto } from './dto/forecast-accuracy.dto.js';
 import { ForecastAccuracyService } from './forecast-accuracy.service.js';
 
 @ApiTags('reports')
 @Controller('api/v1/reports')
-export class ReportsController {
+export class ForecastAccuracyController {
   constructor(private readonly service: ForecastAccuracyService) {}
 
   @Get('forecast-accuracy')
