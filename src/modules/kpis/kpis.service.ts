@@ -6,7 +6,7 @@ import { parseTimestamp, type ParsedTimestamp } from '../../core/time/parse-time
 import { notFound, validationFailed } from '../../platform/errors/domain-error.js';
 import { LOGGER } from '../../platform/logging/logger.js';
 import { ChannelsService } from '../channels/channels.service.js';
-import type { JobDto } from '../jobs/dto/job.dto.js';
+import type { JobDto } from '../jobs/index.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { UploadEvents, type UploadCommitted } from '../uploads/upload-events.js';
 import { listingChannels, type ListingChannel } from '../listing/interval-query.js';
