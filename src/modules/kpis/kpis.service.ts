@@ -88,7 +88,7 @@ interface AnyRow {
 }
 
 /**
- * KPI rollups (issue 7): recomputes the stored day, week and month rows of every registered
+ * KPI rollups: recomputes the stored day, week and month rows of every registered
  * source for a range (delete and insert in one transaction), lists them (JSON pages or streamed
  * CSV, with an ETag), computes interval rows on read, and answers the catalogue. After every
  * committed upload it recomputes the periods the upload touched.
