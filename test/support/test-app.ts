@@ -32,17 +32,21 @@ export function testDatabaseUrl(): string {
   return url;
 }
 
-/** The whole app on the run's database, listening on a free loopback port. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * The whole app on the run's database, listening on a free loopback port; `destination`
+ * receives its log lines (JSON) when given.
+ */
+export async function startTestApp(env: Record<string, string> = {}, destination?: NodeJS.WritableStream): Promise<TestApp> {
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.WFM_TEST_LOG_LEVEL ?? 'silent',
     LOG_FORMAT: 'json',
     WFM_ADMIN_API_KEY: TEST_ADMIN_KEY,
     WFM_DB_POOL_SIZE: '5',
+    WFM_RATE_LIMIT_ENABLED: 'false',
     ...env,
   });
-  const logger = createLogger(config);
+  const logger = createLogger(config, destination);
   const app = await createApp(config, testDatabaseUrl(), logger);
   await app.get(ApiKeysService).bootstrap();
   await app.listen(0, '127.0.0.1');

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -61,15 +61,40 @@ export interface StagedDuplicate {
 /** Schema of the staging tables (created by the ingestion migration). */
 const STAGING_SCHEMA = 'ingest_staging';
 
+/** Staging tables older than this are dropped at start-up whatever their lock says. */
+const STAGING_MAX_AGE_SECONDS = 6 * 60 * 60;
+
+/** Session advisory lock held by the connection that stages an upload's tables (`prefix`). */
+const stagingLockKey = (prefix: string): string => `wfm-staging:${prefix}`;
+
 @Injectable()
-export class UploadsRepository {
+export class UploadsRepository implements OnApplicationBootstrap {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** A pooled pg client for a transaction with COPY; give it back with `release`. */
+  /** At start-up: drops the staging tables of uploads whose process is gone (killed mid-upload). */
+  async onApplicationBootstrap(): Promise<void> {
+    const { client, release } = await this.acquire();
+    try {
+      await this.dropStaleStaging(client, STAGING_MAX_AGE_SECONDS);
+    } finally {
+      await release();
+    }
+  }
+
+  /**
+   * A pooled pg client for a transaction with COPY; give it back with `release`, which also
+   * lets go of the staging locks it took.
+   */
   async acquire(): Promise<UploadConnection> {
     const runner = this.db.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
-    return { client, release: () => runner.release() };
+    return {
+      client,
+      release: async () => {
+        await client.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
+        await runner.release();
+      },
+    };
   }
 
   /** Opens the upload's one transaction on `client`. */
@@ -109,8 +134,15 @@ export class UploadsRepository {
     return `${STAGING_SCHEMA}.${prefix}_${sequence}`;
   }
 
-  /** Creates an (UNLOGGED) staging table; autocommitted when `client` is outside a transaction. */
+  /**
+   * Creates an (UNLOGGED) staging table; autocommitted when `client` is outside a transaction.
+   * The connection holds the session lock of the upload's prefix until it is released: a
+   * process that dies lets go of it with its connections, which is how `dropStaleStaging`
+   * knows the tables are left over.
+   */
   async createStaging(client: PoolClient, table: string, columnsDdl: string): Promise<void> {
+    const prefix = /^[^.]+\.(.+)_\d+$/.exec(table)?.[1] ?? table;
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [stagingLockKey(prefix)]);
     await client.query(`CREATE UNLOGGED TABLE ${table} (${columnsDdl})`);
   }
 
@@ -133,16 +165,28 @@ export class UploadsRepository {
   }
 
   /**
-   * Drops the staging tables of uploads that started more than `olderThanSeconds` ago (left by
-   * processes that died mid-upload), as told by the start in their name.
+   * Drops the staging tables left by processes that died mid-upload: those whose upload's lock
+   * no connection holds (its process is gone), and those of uploads that started more than
+   * `olderThanSeconds` ago, as told by the start in their name.
    */
   async dropStaleStaging(client: PoolClient, olderThanSeconds: number): Promise<void> {
-    const { rows } = await client.query<{ name: string }>(
-      `SELECT tablename AS name FROM pg_tables WHERE schemaname = $1 AND tablename ~ '^s[0-9]+_'
-          AND substring(tablename FROM '^s([0-9]+)_')::bigint < extract(epoch FROM now()) - $2`,
+    const { rows } = await client.query<{ prefix: string; old: boolean; tables: string[] }>(
+      `SELECT substring(tablename FROM '^(s[0-9]+_[0-9a-f]+)_') AS prefix,
+              bool_and(substring(tablename FROM '^s([0-9]+)_')::bigint < extract(epoch FROM now()) - $2) AS old,
+              array_agg(tablename::text) AS tables
+         FROM pg_tables WHERE schemaname = $1 AND tablename ~ '^s[0-9]+_[0-9a-f]+_'
+        GROUP BY 1`,
       [STAGING_SCHEMA, olderThanSeconds],
     );
-    await this.dropStaging(client, rows.map((r) => `${STAGING_SCHEMA}.${r.name}`));
+    for (const r of rows) {
+      const key = stagingLockKey(r.prefix);
+      const free = (await client.query<{ free: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS free', [key])).rows[0]?.free === true;
+      try {
+        if (free || r.old) await this.dropStaging(client, r.tables.map((t) => `${STAGING_SCHEMA}.${t}`));
+      } finally {
+        if (free) await client.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
+      }
+    }
   }
 
   /**

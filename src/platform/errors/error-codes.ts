@@ -40,6 +40,7 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'INTERNAL_ERROR'
   | 'DATABASE_UNAVAILABLE'
+  | 'SHUTTING_DOWN'
   | 'JOB_INTERRUPTED';
 
 export function httpStatusOf(code: ErrorCode): number {
@@ -84,6 +85,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'INTERNAL_ERROR':
       return 500;
     case 'DATABASE_UNAVAILABLE':
+    case 'SHUTTING_DOWN':
     case 'JOB_INTERRUPTED':
       return 503;
   }
@@ -98,5 +100,5 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'INVALID_INTERVALS', 'GOAL_UNREACHABLE', 'INVALID_ROWS', 'EMPTY_UPLOAD', 'UNKNOWN_CHANNELS',
   'RATE_LIMITED', 'INTERNAL_ERROR', 'DATABASE_UNAVAILABLE',
   'UPLOAD_NOT_FOUND', 'IMPORT_MAPPING_NOT_FOUND', 'FORECAST_IN_USE',
-  'INSUFFICIENT_HISTORY', 'JOB_NOT_FOUND', 'JOB_INTERRUPTED',
+  'INSUFFICIENT_HISTORY', 'JOB_NOT_FOUND', 'JOB_INTERRUPTED', 'SHUTTING_DOWN',
 ];
