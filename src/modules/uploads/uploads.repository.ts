@@ -73,11 +73,11 @@ export class UploadsRepository implements OnApplicationBootstrap {
 
   /** At start-up: drops the staging tables of uploads whose process is gone (killed mid-upload). */
   async onApplicationBootstrap(): Promise<void> {
-    const { client, release } = await this.acquire();
+    const connection = await this.acquire();
     try {
-      await this.dropStaleStaging(client, STAGING_MAX_AGE_SECONDS);
+      await this.dropStaleStaging(connection.client, STAGING_MAX_AGE_SECONDS);
     } finally {
-      await release();
+      await connection.release();
     }
   }
 
