@@ -2,7 +2,8 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
-import { dataSourceOptions } from './database/data-source-options.js';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { dataSourceOptions, initializeMigrated } from './database/data-source-options.js';
 import { HealthController } from './health/health.controller.js';
 import { RateLimits } from './http/rate-limits.js';
 import { Lifecycle } from './lifecycle/lifecycle.service.js';
@@ -17,7 +18,11 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, config.databasePoolSize), autoLoadEntities: true }),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ ...dataSourceOptions(databaseUrl, config.databasePoolSize), migrationsRun: false, autoLoadEntities: true }),
+          // Migrations run under a lock: instances started together on one database take turns.
+          dataSourceFactory: (options) => initializeMigrated(new DataSource(options as DataSourceOptions)),
+        }),
       ],
       controllers: [HealthController],
       providers: [
