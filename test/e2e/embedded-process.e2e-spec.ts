@@ -28,8 +28,8 @@ describe('the app in its own process on an embedded PostgreSQL', () => {
     apps.push(app);
     return app;
   };
-  const api = (app: AppProcess, path: string, init: RequestInit = {}): Promise<Response> =>
-    fetch(`${app.baseUrl}${path}`, { ...init, headers: { Authorization: `Bearer ${ADMIN_KEY}`, ...(init.headers ?? {}) }, signal: AbortSignal.timeout(10000) });
+  const api = (app: AppProcess, path: string, init: RequestInit = {}, timeoutMs = 10000): Promise<Response> =>
+    fetch(`${app.baseUrl}${path}`, { ...init, headers: { Authorization: `Bearer ${ADMIN_KEY}`, ...(init.headers ?? {}) }, signal: AbortSignal.timeout(timeoutMs) });
   const database = async <T>(work: (c: pg.Client) => Promise<T>): Promise<T> => {
     const client = new pg.Client({ connectionString: `postgres://postgres:wfm-embedded@127.0.0.1:${pgPort}/wfm` });
     await client.connect();
@@ -111,7 +111,7 @@ describe('the app in its own process on an embedded PostgreSQL', () => {
 
   it('killed with SIGKILL in the middle of a large upload: after a restart no row of it is visible, no staging table is left, and the retry stores every row once', async () => {
     expect((await api(first, '/api/v1/channels/voice', { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'Voice', media: 'voice-inbound', timeZone: 'UTC', intervalMinutes: 15, thresholdSeconds: 20 }) })).status).toBe(201);
-    const rows = 300_000;
+    const rows = 200_000;
     const lines = [CSV_HEADER];
     const base = Date.UTC(2015, 0, 1);
     for (let i = 0; i < rows; i++) lines.push(`voice,${new Date(base + i * 900_000).toISOString()},10,9,1,8,0,20,1620,90`);
@@ -143,7 +143,7 @@ describe('the app in its own process on an embedded PostgreSQL', () => {
     }));
     expect(counts).toEqual({ rows: 0, staging: 0 });
 
-    const retry = await api(second, '/api/v1/actuals/intervals', { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: csv });
+    const retry = await api(second, '/api/v1/actuals/intervals', { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: csv }, 120000);
     expect(retry.status).toBe(201);
     expect(((await retry.json()) as { rows: number }).rows).toBe(rows);
     const after = await database(async (c) => (await c.query<{ n: number; distinct: number }>('SELECT count(*)::int AS n, count(DISTINCT interval_start)::int AS distinct FROM interval_actuals')).rows[0]);
