@@ -120,13 +120,15 @@ function period(q: ChunkQuery, next: number, column = 'interval_start'): [string
 export class ReportsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** The newest forecast version whose channels include this one, or null. */
-  async newestVersionCovering(tenantId: string, channelCode: string): Promise<string | null> {
+  /** The forecast versions holding intervals of this channel in [from, to), newest first (the newest holding an interval is its forecast). */
+  async versionsCovering(tenantId: string, channelCode: string, fromMs: number, toMs: number): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.db.query(
-      'SELECT id FROM forecast_versions WHERE tenant_id = $1 AND $2 = ANY(channel_codes) ORDER BY created_at DESC, id DESC LIMIT 1',
-      [tenantId, channelCode],
+      `SELECT id FROM forecast_versions
+        WHERE tenant_id = $1 AND $2 = ANY(channel_codes) AND first_interval_start < $4 AND last_interval_start >= $3
+        ORDER BY created_at DESC, id DESC`,
+      [tenantId, channelCode, new Date(fromMs), new Date(toMs)],
     );
-    return rows[0]?.id ?? null;
+    return rows.map((r) => r.id);
   }
 
   /** Forecast against offered actuals of one channel of a version, per local period, after `afterMs`. */
@@ -176,15 +178,29 @@ export class ReportsRepository {
     return unpack(rows[0].n, rows[0].b, columnCount);
   }
 
-  forecastChunk(q: ChunkQuery, versionId: string): Promise<ChunkColumns> {
+  /**
+   * Forecast intervals of one version, or, given several versions (newest first), of the newest
+   * of them holding each interval (ranked by position, as `planChunk`).
+   */
+  forecastChunk(q: ChunkQuery, versionIds: readonly string[]): Promise<ChunkColumns> {
     const [p, params] = period(q, 7);
+    if (versionIds.length === 1) {
+      return this.columns(
+        `SELECT ${T}, ${p}, volume, aht_seconds
+           FROM forecast_intervals
+          WHERE tenant_id = $1 AND version_id = $2 AND channel_id = $3 AND interval_start >= $4 AND interval_start < $5
+          ORDER BY interval_start LIMIT $6`,
+        4,
+        [q.tenantId, versionIds[0], q.channelId, new Date(q.fromMs), new Date(q.toMs), q.limit, ...params],
+      );
+    }
     return this.columns(
-      `SELECT ${T}, ${p}, volume, aht_seconds
+      `SELECT DISTINCT ON (interval_start) ${T}, ${p}, volume, aht_seconds
          FROM forecast_intervals
-        WHERE tenant_id = $1 AND version_id = $2 AND channel_id = $3 AND interval_start >= $4 AND interval_start < $5
-        ORDER BY interval_start LIMIT $6`,
+        WHERE tenant_id = $1 AND channel_id = $2 AND interval_start >= $3 AND interval_start < $4 AND version_id = ANY($6::uuid[])
+        ORDER BY interval_start, array_position($6::uuid[], version_id) LIMIT $5`,
       4,
-      [q.tenantId, versionId, q.channelId, new Date(q.fromMs), new Date(q.toMs), q.limit, ...params],
+      [q.tenantId, q.channelId, new Date(q.fromMs), new Date(q.toMs), q.limit, versionIds, ...params],
     );
   }
 
