@@ -28,7 +28,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { DataSource } from 'typeorm';
 import { DEFAULT_TENANT_ID } from '../src/modules/tenants/tenants.repository.js';
-import { encodeCursor } from '../src/modules/uploads/listing.js';
+import { encodeCursor } from '../src/modules/listing/paging.js';
 import { startBenchApp } from './app/start-bench-app.js';
 
 const CHANNELS = 20;

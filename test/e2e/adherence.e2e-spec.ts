@@ -429,7 +429,15 @@ describe('headcount from SQL aggregation against the in-memory computation', () 
     const all = await t.app.get(ChannelsService).list(tenant.tenantId);
     const chosen = [...all].sort((x, y) => (x.code < y.code ? -1 : 1));
     const [fromMs, toMs] = [Date.parse(fromIso), Date.parse(toIso)];
-    const got = await service.headcountIntervals(tenant.tenantId, all, chosen, fromMs, toMs);
+    const columns = await service.headcountColumns(tenant.tenantId, all, chosen, fromMs, toMs);
+    const got = {
+      schedules: columns.schedules,
+      states: columns.states,
+      rows: columns.channels.flatMap((h) => Array.from({ length: h.length }, (_, k) => ({
+        channel: h.channel.code, periodStart: new Date(h.startMs[k]).toISOString().replace('.000Z', 'Z'),
+        scheduled: h.scheduledAgents[k], staffed: h.staffedAgents[k], busySeconds: h.busySeconds[k], idleSeconds: h.idleSeconds[k],
+      }))),
+    };
     const want = await reference(all, chosen, fromMs, toMs, await service.getRules(tenant.tenantId));
     expect(got.rows.map((r) => [r.channel, r.periodStart])).toEqual(want.rows.map((r) => [r.channel, r.periodStart]));
     const differing = got.rows.filter((r, i) => {

@@ -1,10 +1,12 @@
 import { Controller, Get, Headers, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiProduces, ApiTags, ApiUnprocessableEntityResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { UploadRequest, type UploadSource } from '../uploads/upload-body.js';
 import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
 import { CurrentPrincipal, type Principal } from '../../platform/auth/principal.js';
 import { ReadAccess, Roles } from '../../platform/auth/roles.js';
-import { IntervalQueryDto, sendListing } from '../uploads/listing.js';
+import { IntervalQueryDto } from '../listing/interval-query.js';
+import { listingFormat, sendListing } from '../listing/send-listing.js';
 import { ActualsService } from './actuals.service.js';
 import { ContactListDto, ContactsUploadDto, IntervalActualListDto, IntervalActualsUploadDto, UploadOptionsDto } from './dto/actuals.dto.js';
 
@@ -39,10 +41,10 @@ export class ActualsController {
     @CurrentPrincipal() p: Principal,
     @Query() q: UploadOptionsDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Req() request: Request,
+    @UploadRequest() body: UploadSource,
     @Res({ passthrough: true }) response: Response,
   ): Promise<IntervalActualsUploadDto> {
-    const out = await this.service.uploadIntervals(p.tenantId, { keyId: p.keyId, keyName: p.keyName }, request, q.mapping ?? null, idempotencyKey ?? null);
+    const out = await this.service.uploadIntervals(p.tenantId, { keyId: p.keyId, keyName: p.keyName }, body, q.mapping ?? null, idempotencyKey ?? null);
     response.status(out.duplicate ? 200 : 201);
     return out;
   }
@@ -65,10 +67,10 @@ export class ActualsController {
     @CurrentPrincipal() p: Principal,
     @Query() q: UploadOptionsDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Req() request: Request,
+    @UploadRequest() body: UploadSource,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ContactsUploadDto> {
-    const out = await this.service.uploadContacts(p.tenantId, { keyId: p.keyId, keyName: p.keyName }, request, q.mapping ?? null, idempotencyKey ?? null);
+    const out = await this.service.uploadContacts(p.tenantId, { keyId: p.keyId, keyName: p.keyName }, body, q.mapping ?? null, idempotencyKey ?? null);
     response.status(out.duplicate ? 200 : 201);
     return out;
   }
@@ -79,7 +81,7 @@ export class ActualsController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: IntervalActualListDto })
   async listIntervals(@CurrentPrincipal() p: Principal, @Query() q: IntervalQueryDto, @Req() request: Request, @Res() response: Response): Promise<void> {
-    await sendListing(request, response, await this.service.listIntervals(p.tenantId, q, request));
+    await sendListing(request, response, await this.service.listIntervals(p.tenantId, q, listingFormat(request, q.format)));
   }
 
   @Get('contacts')
@@ -88,6 +90,6 @@ export class ActualsController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: ContactListDto })
   async listContacts(@CurrentPrincipal() p: Principal, @Query() q: IntervalQueryDto, @Req() request: Request, @Res() response: Response): Promise<void> {
-    await sendListing(request, response, await this.service.listContacts(p.tenantId, q, request));
+    await sendListing(request, response, await this.service.listContacts(p.tenantId, q, listingFormat(request, q.format)));
   }
 }

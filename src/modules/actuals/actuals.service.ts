@@ -1,6 +1,4 @@
-import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
 import { formatLocalIso } from '../../core/time/format-local-iso.js';
 import { formatUtcIso } from '../../core/time/format-utc-iso.js';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config.js';
@@ -9,19 +7,10 @@ import { ChannelsService } from '../channels/channels.service.js';
 import { ImportMappingsService } from '../import-mappings/import-mappings.service.js';
 import { IngestRunner } from '../uploads/ingest-runner.js';
 import type { IngestOutcome, RowSink, Uploader } from '../uploads/ingest.types.js';
-import {
-  DEFAULT_LIMIT,
-  decodeCursor,
-  listingChannels,
-  readAll,
-  readPage,
-  wantsCsv,
-  type ChannelRows,
-  type IntervalQueryDto,
-  type Listing,
-  type ListingChannel,
-} from '../uploads/listing.js';
-import { openUploadBody, type UploadBody } from '../uploads/upload-body.js';
+import { listingChannels, type IntervalQueryDto, type ListingChannel } from '../listing/interval-query.js';
+import { DEFAULT_LIMIT, decodeCursor, readAll, readPage, type ChannelRows } from '../listing/paging.js';
+import type { Listing, ListingFormat } from '../listing/send-listing.js';
+import type { UploadSource } from '../uploads/upload-body.js';
 import { ActualsRepository, type ContactRow, type IntervalActualRow } from './actuals.repository.js';
 import { ContactsSink, type ContactsResult } from './contacts.sink.js';
 import type { ContactDto, ContactsUploadDto, IntervalActualDto, IntervalActualsUploadDto } from './dto/actuals.dto.js';
@@ -95,37 +84,21 @@ export class ActualsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async uploadIntervals(tenantId: string, uploader: Uploader, request: Request, mapping: string | null, idempotencyKey: string | null): Promise<IntervalActualsUploadDto> {
-    const sink = new IntervalActualsSink(this.repository);
-    const out = await this.upload(tenantId, uploader, () => openUploadBody(request, this.config.uploadLimitBytes, true), mapping, idempotencyKey, sink);
+  async uploadIntervals(tenantId: string, uploader: Uploader, source: UploadSource, mapping: string | null, idempotencyKey: string | null): Promise<IntervalActualsUploadDto> {
+    const out = await this.upload(tenantId, uploader, source, mapping, idempotencyKey, new IntervalActualsSink(this.repository));
     return { ...out.result, duplicate: out.duplicate };
   }
 
-  async uploadContacts(tenantId: string, uploader: Uploader, request: Request, mapping: string | null, idempotencyKey: string | null): Promise<ContactsUploadDto> {
-    const sink = new ContactsSink(this.repository);
-    const out = await this.upload(tenantId, uploader, () => openUploadBody(request, this.config.uploadLimitBytes, true), mapping, idempotencyKey, sink);
-    return { ...out.result, duplicate: out.duplicate };
-  }
-
-  /** A per-contact log from a stream (the demo seeder): same pipeline as an HTTP upload. */
-  async uploadContactsStream(tenantId: string, uploader: Uploader, stream: Readable, mapping: string | null): Promise<ContactsUploadDto> {
-    const body: UploadBody = {
-      type: 'stream',
-      contentType: 'text/csv',
-      chunks: stream as AsyncIterable<Buffer>,
-      declaredBytes: null,
-      filename: null,
-      formFields: () => Promise.resolve({}),
-      truncated: () => false,
-    };
-    const out = await this.upload(tenantId, uploader, () => body, mapping, null, new ContactsSink(this.repository));
+  /** A per-contact log (an upload, or a stream such as the demo seeder's: the same pipeline). */
+  async uploadContacts(tenantId: string, uploader: Uploader, source: UploadSource, mapping: string | null, idempotencyKey: string | null): Promise<ContactsUploadDto> {
+    const out = await this.upload(tenantId, uploader, source, mapping, idempotencyKey, new ContactsSink(this.repository));
     return { ...out.result, duplicate: out.duplicate };
   }
 
   private upload<R extends IntervalActualsResult | ContactsResult>(
     tenantId: string,
     uploader: Uploader,
-    open: () => UploadBody,
+    source: UploadSource,
     mapping: string | null,
     idempotencyKey: string | null,
     sink: RowSink<R>,
@@ -137,19 +110,19 @@ export class ActualsService {
       idempotencyKey,
       sink,
       prepare: async () => {
-        const body = open();
+        const body = source.open(this.config.uploadLimitBytes);
         return { body, mapping: mapping ? await this.mappings.forUpload(tenantId, mapping, sink.kind) : null };
       },
     });
   }
 
-  async listIntervals(tenantId: string, query: IntervalQueryDto, request: Request): Promise<Listing> {
+  async listIntervals(tenantId: string, query: IntervalQueryDto, format: ListingFormat): Promise<Listing> {
     const channels = listingChannels(await this.channels.list(tenantId), query);
     const source: ChannelRows<IntervalActualRow> = {
       fetch: (c, after, limit) => this.repository.readIntervals(tenantId, c.id, c.fromMs, c.toMs, after === null ? null : this.keyMs(after), limit),
       keyOf: (r) => String(r.intervalStart.getTime()),
     };
-    if (wantsCsv(request, query.format)) {
+    if (format === 'csv') {
       return {
         type: 'csv',
         filename: 'interval-actuals.csv',
@@ -163,13 +136,13 @@ export class ActualsService {
     return { type: 'json', body: { data: page.rows.map(({ channel, row }) => intervalDto(channel, row)), next: page.next } };
   }
 
-  async listContacts(tenantId: string, query: IntervalQueryDto, request: Request): Promise<Listing> {
+  async listContacts(tenantId: string, query: IntervalQueryDto, format: ListingFormat): Promise<Listing> {
     const channels = listingChannels(await this.channels.list(tenantId), query);
     const source: ChannelRows<ContactRow> = {
       fetch: (c, after, limit) => this.repository.readContacts(tenantId, c.id, c.fromMs, c.toMs, after === null ? null : this.contactKey(after), limit),
       keyOf: (r) => `${r.intervalStart.getTime()}|${r.uploadId}|${r.line}`,
     };
-    if (wantsCsv(request, query.format)) {
+    if (format === 'csv') {
       return {
         type: 'csv',
         filename: 'contacts.csv',

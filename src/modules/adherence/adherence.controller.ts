@@ -3,10 +3,11 @@ import {
   ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnprocessableEntityResponse, getSchemaPath,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { UploadRequest, type UploadSource } from '../uploads/upload-body.js';
 import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
 import { CurrentPrincipal, type Principal } from '../../platform/auth/principal.js';
 import { ReadAccess, Roles } from '../../platform/auth/roles.js';
-import { sendListing } from '../uploads/listing.js';
+import { listingFormat, sendListing } from '../listing/send-listing.js';
 import type { AdherenceSettings } from './adherence-settings.js';
 import { AdherenceService } from './adherence.service.js';
 import type { AgentStatesResult } from './agent-states.sink.js';
@@ -53,10 +54,10 @@ export class AdherenceController {
   async uploadSchedules(
     @CurrentPrincipal() p: Principal,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Req() request: Request,
+    @UploadRequest() body: UploadSource,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SchedulesResult & { duplicate: boolean }> {
-    const out = await this.service.uploadSchedules(p.tenantId, { keyId: p.keyId, keyName: p.keyName }, request, idempotencyKey ?? null);
+    const out = await this.service.uploadSchedules(p.tenantId, { keyId: p.keyId, keyName: p.keyName }, body, idempotencyKey ?? null);
     response.status(out.duplicate ? 200 : 201);
     return out;
   }
@@ -76,10 +77,10 @@ export class AdherenceController {
   async uploadStates(
     @CurrentPrincipal() p: Principal,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Req() request: Request,
+    @UploadRequest() body: UploadSource,
     @Res({ passthrough: true }) response: Response,
   ): Promise<AgentStatesResult & { duplicate: boolean }> {
-    const out = await this.service.uploadStates(p.tenantId, { keyId: p.keyId, keyName: p.keyName }, request, idempotencyKey ?? null);
+    const out = await this.service.uploadStates(p.tenantId, { keyId: p.keyId, keyName: p.keyName }, body, idempotencyKey ?? null);
     response.status(out.duplicate ? 200 : 201);
     return out;
   }
@@ -109,7 +110,7 @@ export class AdherenceController {
   @listResponse(AdherenceListDto, ADHERENCE_CSV_COLUMNS, 'Adherence rows')
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED (from, to, level, granularity)' })
   async adherence(@CurrentPrincipal() p: Principal, @Query() q: AdherenceQueryDto, @Req() request: Request, @Res() response: Response): Promise<void> {
-    await sendListing(request, response, await this.service.adherence(p.tenantId, q, request));
+    await sendListing(request, response, await this.service.adherence(p.tenantId, q, listingFormat(request, q.format)));
   }
 
   @Get('adherence/exceptions')
@@ -119,7 +120,7 @@ export class AdherenceController {
   @listResponse(ExceptionListDto, EXCEPTION_CSV_COLUMNS, 'Exceptions')
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED (from, to, minSeconds)' })
   async exceptions(@CurrentPrincipal() p: Principal, @Query() q: ExceptionQueryDto, @Req() request: Request, @Res() response: Response): Promise<void> {
-    await sendListing(request, response, await this.service.exceptions(p.tenantId, q, request));
+    await sendListing(request, response, await this.service.exceptions(p.tenantId, q, listingFormat(request, q.format)));
   }
 
   @Get('staffing/headcount')
@@ -129,6 +130,6 @@ export class AdherenceController {
   @listResponse(HeadcountListDto, HEADCOUNT_CSV_COLUMNS, 'Headcount rows')
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED (from, to), UNKNOWN_CHANNELS' })
   async headcount(@CurrentPrincipal() p: Principal, @Query() q: HeadcountQueryDto, @Req() request: Request, @Res() response: Response): Promise<void> {
-    await sendListing(request, response, await this.service.headcount(p.tenantId, q, request));
+    await sendListing(request, response, await this.service.headcount(p.tenantId, q, listingFormat(request, q.format)));
   }
 }

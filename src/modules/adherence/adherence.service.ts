@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
 import { occupancyFromVolume } from '../../core/adherence/occupancy-from-volume.js';
 import type { AdherenceResult } from '../../core/adherence/adherence-result.js';
 import { sweepAdherence } from '../../core/adherence/sweep-adherence.js';
@@ -15,9 +14,11 @@ import type { Channel } from '../channels/channel.js';
 import { ChannelsService } from '../channels/channels.service.js';
 import { IngestRunner } from '../uploads/ingest-runner.js';
 import type { ResolvedChannel, Uploader } from '../uploads/ingest.types.js';
-import { DEFAULT_LIMIT, wantsCsv, type Listing } from '../uploads/listing.js';
-import { openUploadBody } from '../uploads/upload-body.js';
+import { DEFAULT_LIMIT } from '../listing/paging.js';
+import type { Listing, ListingFormat } from '../listing/send-listing.js';
+import type { UploadSource } from '../uploads/upload-body.js';
 import { zoneClockFor } from '../channels/zone-clocks.js';
+import type { Granularity } from '../../core/time/granularity.js';
 import { compileSettings, DEFAULT_SETTINGS, NO_STATE, parseAdherenceSettings, type AdherenceSettings, type CompiledSettings } from './adherence-settings.js';
 import { AdherenceRepository, type ScheduleRow } from './adherence.repository.js';
 import { AgentStatesSink, type AgentStatesResult } from './agent-states.sink.js';
@@ -51,9 +52,14 @@ function bound(field: 'from' | 'to', text: string | undefined): number {
 function range(q: { from?: string; to?: string }): { fromMs: number; toMs: number } {
   const fromMs = bound('from', q.from);
   const toMs = bound('to', q.to);
-  if (!(toMs > fromMs)) throw validationFailed([{ field: 'to', value: q.to, reason: 'must be after from' }]);
-  if (toMs - fromMs > MAX_RANGE_DAYS * DAY_MS) throw validationFailed([{ field: 'to', value: q.to, reason: `a read covers at most ${MAX_RANGE_DAYS} days` }]);
+  checkRange(fromMs, toMs, q.to);
   return { fromMs, toMs };
+}
+
+/** A read runs forward and covers at most MAX_RANGE_DAYS days. */
+function checkRange(fromMs: number, toMs: number, toText: string | undefined = formatUtcIso(toMs)): void {
+  if (!(toMs > fromMs)) throw validationFailed([{ field: 'to', value: toText, reason: 'must be after from' }]);
+  if (toMs - fromMs > MAX_RANGE_DAYS * DAY_MS) throw validationFailed([{ field: 'to', value: toText, reason: `a read covers at most ${MAX_RANGE_DAYS} days` }]);
 }
 
 /** The first instant of a local date (midnight, or the first instant after a skipped midnight). */
@@ -86,6 +92,45 @@ function intervalStart(clock: ZoneClock, utcMs: number, minutes: number): number
 
 const ratio = (num: number, den: number): number | null => (den > 0 ? num / den : null);
 
+const nullIfNaN = (x: number): number | null => (x === x ? x : null);
+
+/** Headcount of one channel as columns over its local interval grid (see `headcountColumns`). */
+export interface HeadcountColumns {
+  channel: Channel;
+  length: number;
+  intervalSeconds: number;
+  /** Interval starts, UTC ms, one interval apart. */
+  startMs: Float64Array;
+  scheduledAgents: Float64Array;
+  staffedAgents: Float64Array;
+  /** NaN: no plan covers the interval. */
+  requiredAgents: Float64Array;
+  busySeconds: Float64Array;
+  idleSeconds: Float64Array;
+  /** NaN: no interval actuals. */
+  answered: Float64Array;
+  handleSeconds: Float64Array;
+}
+
+/** The headcount columns of some channels, and how many schedule rows and agent states were read. */
+export interface Headcount {
+  channels: HeadcountColumns[];
+  schedules: number;
+  states: number;
+}
+
+/** What adherence rows roll up. */
+export type AdherenceLevel = 'agent' | 'team' | 'channel';
+
+/** Adherence of one channel and period (other modules read it through `adherenceByChannel`). */
+export interface ChannelAdherence {
+  channel: string;
+  /** Period start (the interval, or the local day, ISO week or month), UTC ms. */
+  periodStartMs: number;
+  adherentSeconds: number;
+  scheduledSeconds: number;
+}
+
 /** Schedules, agent states, adherence rules, and what is computed from them. */
 @Injectable()
 export class AdherenceService {
@@ -107,27 +152,27 @@ export class AdherenceService {
     return settings;
   }
 
-  async uploadSchedules(tenantId: string, uploader: Uploader, request: Request, idempotencyKey: string | null): Promise<SchedulesResult & { duplicate: boolean }> {
+  async uploadSchedules(tenantId: string, uploader: Uploader, source: UploadSource, idempotencyKey: string | null): Promise<SchedulesResult & { duplicate: boolean }> {
     const settings = await this.getRules(tenantId);
     const channels = new Map<string, ResolvedChannel>();
     for (const c of await this.channels.list(tenantId)) {
       channels.set(c.code, { id: c.id, code: c.code, grid: { clock: zoneClockFor(c.timeZone), intervalMinutes: c.intervalMinutes, thresholdSeconds: c.thresholdSeconds } });
     }
-    const sink = new SchedulesSink(this.repository, channels, new Set(settings.activities.map((a) => a.code)), this.mode(request));
-    const out = await this.runner.run({ tenantId, uploader, mappingName: null, idempotencyKey, sink, prepare: () => Promise.resolve({ body: openUploadBody(request, this.config.uploadLimitBytes, true), mapping: null }) });
+    const sink = new SchedulesSink(this.repository, channels, new Set(settings.activities.map((a) => a.code)), this.mode(source));
+    const out = await this.runner.run({ tenantId, uploader, mappingName: null, idempotencyKey, sink, prepare: () => Promise.resolve({ body: source.open(this.config.uploadLimitBytes), mapping: null }) });
     return { ...out.result, duplicate: out.duplicate };
   }
 
-  async uploadStates(tenantId: string, uploader: Uploader, request: Request, idempotencyKey: string | null): Promise<AgentStatesResult & { duplicate: boolean }> {
+  async uploadStates(tenantId: string, uploader: Uploader, source: UploadSource, idempotencyKey: string | null): Promise<AgentStatesResult & { duplicate: boolean }> {
     const settings = await this.getRules(tenantId);
-    const sink = new AgentStatesSink(this.repository, new Set(settings.states.map((s) => s.code)), this.mode(request));
-    const out = await this.runner.run({ tenantId, uploader, mappingName: null, idempotencyKey, sink, prepare: () => Promise.resolve({ body: openUploadBody(request, this.config.uploadLimitBytes, true), mapping: null }) });
+    const sink = new AgentStatesSink(this.repository, new Set(settings.states.map((s) => s.code)), this.mode(source));
+    const out = await this.runner.run({ tenantId, uploader, mappingName: null, idempotencyKey, sink, prepare: () => Promise.resolve({ body: source.open(this.config.uploadLimitBytes), mapping: null }) });
     if (!out.duplicate && out.result.segments >= ANALYZE_AFTER_SEGMENTS) await this.repository.analyzeStates();
     return { ...out.result, duplicate: out.duplicate };
   }
 
-  private mode(request: Request): 'csv' | 'json' {
-    return (request.headers['content-type'] ?? '').toLowerCase().startsWith('application/json') ? 'json' : 'csv';
+  private mode(source: UploadSource): 'csv' | 'json' {
+    return source.contentType === 'application/json' ? 'json' : 'csv';
   }
 
   /**
@@ -186,10 +231,24 @@ export class AdherenceService {
     );
   }
 
-  async adherence(tenantId: string, q: AdherenceQueryDto, request: Request): Promise<Listing> {
+  async adherence(tenantId: string, q: AdherenceQueryDto, format: ListingFormat): Promise<Listing> {
     const { fromMs, toMs } = range(q);
-    const level = q.level ?? 'agent';
-    const granularity = q.granularity ?? 'day';
+    const out = await this.adherenceRows(tenantId, fromMs, toMs, q.level ?? 'agent', q.granularity ?? 'day');
+    return this.listing(format, q, out.map(({ ms: _ms, ...g }) => g), 'adherence.csv', ADHERENCE_CSV_COLUMNS);
+  }
+
+  /**
+   * Adherent and scheduled seconds per channel and period of the shifts starting in [from, to)
+   * (at most 93 days; an agent of k channels counts 1/k on each): what other modules read.
+   */
+  async adherenceByChannel(tenantId: string, fromMs: number, toMs: number, granularity: Granularity): Promise<ChannelAdherence[]> {
+    checkRange(fromMs, toMs);
+    const rows = await this.adherenceRows(tenantId, fromMs, toMs, 'channel', granularity);
+    return rows.map((r) => ({ channel: r.key, periodStartMs: r.ms, adherentSeconds: r.adherentSeconds, scheduledSeconds: r.scheduledSeconds }));
+  }
+
+  /** The adherence rows of the shifts starting in [from, to), by level and period, in key then period order. */
+  private async adherenceRows(tenantId: string, fromMs: number, toMs: number, level: AdherenceLevel, granularity: Granularity): Promise<Array<AdherenceRowDto & { ms: number }>> {
     const { compiled, channels, rows, result } = await this.compute(tenantId, fromMs, toMs, granularity === 'interval', null);
     const exceptionsByRow = new Float64Array(rows.length);
     for (const e of result.exceptions) exceptionsByRow[e.scheduleRow]++;
@@ -231,13 +290,12 @@ export class AdherenceService {
         g.lateLogOffSeconds += share * result.lateLogOffSeconds[i];
       }
     });
-    const out = [...groups.values()]
+    return [...groups.values()]
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.ms - b.ms))
-      .map(({ ms: _ms, ...g }) => ({ ...g, adherence: ratio(g.adherentSeconds, g.scheduledSeconds), conformance: ratio(g.workedSeconds, g.productiveScheduledSeconds) }));
-    return this.listing(request, q, out, 'adherence.csv', ADHERENCE_CSV_COLUMNS);
+      .map((g) => ({ ...g, adherence: ratio(g.adherentSeconds, g.scheduledSeconds), conformance: ratio(g.workedSeconds, g.productiveScheduledSeconds) }));
   }
 
-  async exceptions(tenantId: string, q: ExceptionQueryDto, request: Request): Promise<Listing> {
+  async exceptions(tenantId: string, q: ExceptionQueryDto, format: ListingFormat): Promise<Listing> {
     const { fromMs, toMs } = range(q);
     const { compiled, rows, result } = await this.compute(tenantId, fromMs, toMs, false, q.agent ?? null);
     const minSeconds = q.minSeconds ?? 0;
@@ -258,7 +316,7 @@ export class AdherenceService {
       });
     }
     out.sort((a, b) => (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-    return this.listing(request, q, out, 'adherence-exceptions.csv', EXCEPTION_CSV_COLUMNS);
+    return this.listing(format, q, out, 'adherence-exceptions.csv', EXCEPTION_CSV_COLUMNS);
   }
 
   /**
@@ -268,29 +326,60 @@ export class AdherenceService {
    * footing as productive headcount), the differences, occupancy from states (busy ÷ (busy +
    * idle) seconds) and the seed's occupancy from volume (interval actuals ÷ staffed agents).
    */
-  async headcount(tenantId: string, q: HeadcountQueryDto, request: Request): Promise<Listing> {
+  async headcount(tenantId: string, q: HeadcountQueryDto, format: ListingFormat): Promise<Listing> {
     const { fromMs, toMs } = range(q);
     const all = await this.channels.list(tenantId);
     const given = q.channel?.map((c) => c.trim()).filter((c) => c !== '') ?? [];
     const unknown = given.filter((c) => !all.some((x) => x.code === c));
     if (unknown.length) throw new DomainError('UNKNOWN_CHANNELS', `unknown channel codes: ${unknown.join(', ')}`, { unknown });
     const chosen = (given.length ? all.filter((c) => given.includes(c.code)) : all).sort((a, b) => (a.code < b.code ? -1 : 1));
-    const { rows } = await this.headcountIntervals(tenantId, all, chosen, fromMs, toMs);
-    return this.listing(request, q, rows, 'headcount.csv', HEADCOUNT_CSV_COLUMNS);
+    const { channels } = await this.headcountColumns(tenantId, all, chosen, fromMs, toMs);
+    const rows: HeadcountDto[] = [];
+    for (const h of channels) {
+      const clock = zoneClockFor(h.channel.timeZone);
+      for (let k = 0; k < h.length; k++) {
+        const ms = h.startMs[k];
+        const req = nullIfNaN(h.requiredAgents[k]);
+        const answered = nullIfNaN(h.answered[k]);
+        rows.push({
+          channel: h.channel.code,
+          periodStart: formatUtcIso(ms),
+          periodStartLocal: formatLocalIso(ms, clock.offsetMinutesAt(ms)),
+          scheduled: h.scheduledAgents[k],
+          staffed: h.staffedAgents[k],
+          required: req,
+          scheduledOverUnder: req === null ? null : h.scheduledAgents[k] - req,
+          staffedOverUnder: req === null ? null : h.staffedAgents[k] - req,
+          busySeconds: h.busySeconds[k],
+          idleSeconds: h.idleSeconds[k],
+          occupancy: ratio(h.busySeconds[k], h.busySeconds[k] + h.idleSeconds[k]),
+          answered,
+          volumeOccupancy: answered !== null && h.staffedAgents[k] > 0
+            ? occupancyFromVolume(answered, answered > 0 ? h.handleSeconds[k] / answered : 0, h.staffedAgents[k], h.intervalSeconds)
+            : null,
+        });
+      }
+    }
+    return this.listing(format, q, rows, 'headcount.csv', HEADCOUNT_CSV_COLUMNS);
   }
 
   /**
-   * The headcount rows of `chosen` (channels of `all`) for the local intervals in [from, to),
-   * with how many schedule rows and agent states were read (0: that input is missing).
+   * Per channel and interval, as columns over each chosen channel's local grid from the interval
+   * holding `from` up to `to`: scheduled productive agents (time-weighted), staffed agents from
+   * states (productive states), both with an agent of k channels counting 1/k on each; required
+   * agents (`agents` of the newest plan covering the interval: agents on contacts, the same
+   * footing as productive headcount; NaN without a plan); busy and idle agent-seconds; answered
+   * contacts and their handle seconds (NaN without interval actuals). `schedules` and `states`
+   * count the schedule rows and agent states read (0: that input is missing).
    */
-  async headcountIntervals(tenantId: string, all: readonly Channel[], chosen: readonly Channel[], fromMs: number, toMs: number): Promise<{ rows: HeadcountDto[]; schedules: number; states: number }> {
+  async headcountColumns(tenantId: string, all: readonly Channel[], chosen: readonly Channel[], fromMs: number, toMs: number): Promise<Headcount> {
     const { settings } = compileSettings(await this.getRules(tenantId));
     // Each chosen channel's grid: its local intervals from the one holding `from`, up to `to`.
     const grids = chosen.map((ch) => {
       const clock = zoneClockFor(ch.timeZone);
       const step = ch.intervalMinutes * 60_000;
       const first = intervalStart(clock, fromMs, ch.intervalMinutes);
-      return { ch, clock, step, first, buckets: Math.max(0, Math.ceil((toMs - first) / step)) };
+      return { ch, step, first, buckets: Math.max(0, Math.ceil((toMs - first) / step)) };
     }).filter((g) => g.buckets > 0);
     // The totals are aggregated in SQL; nothing per agent or per state is read into memory.
     const codes = (keep: (s: AdherenceSettings['states'][number]) => boolean): string[] => settings.states.filter(keep).map((s) => s.code);
@@ -303,44 +392,44 @@ export class AdherenceService {
     );
     const cells = new Map(seconds.cells.map((c) => [`${c.code}\u0000${c.bucket}`, c]));
 
-    const out: HeadcountDto[] = [];
-    for (const { ch, clock, step, first, buckets } of grids) {
-      const required = new Map((await this.repository.readRequired(tenantId, ch.id, first, toMs)).map((r) => [r.intervalStart.getTime(), r.agents]));
-      const volumes = new Map((await this.repository.readVolumes(tenantId, ch.id, first, toMs)).map((r) => [r.intervalStart.getTime(), r]));
+    const out: HeadcountColumns[] = [];
+    for (const { ch, step, first, buckets } of grids) {
       const intervalSeconds = step / 1000;
-      for (let b = 0; b < buckets; b++) {
-        const ms = first + b * step;
-        const cell = cells.get(`${ch.code}\u0000${b}`);
-        const [sch, stf, bsy, idl] = cell ? [cell.scheduled, cell.staffed, cell.busy, cell.idle] : [0, 0, 0, 0];
-        const req = required.get(ms) ?? null;
-        const volume = volumes.get(ms);
-        const scheduledAgents = sch / intervalSeconds;
-        const staffedAgents = stf / intervalSeconds;
-        out.push({
-          channel: ch.code,
-          periodStart: formatUtcIso(ms),
-          periodStartLocal: formatLocalIso(ms, clock.offsetMinutesAt(ms)),
-          scheduled: scheduledAgents,
-          staffed: staffedAgents,
-          required: req,
-          scheduledOverUnder: req === null ? null : scheduledAgents - req,
-          staffedOverUnder: req === null ? null : staffedAgents - req,
-          busySeconds: bsy,
-          idleSeconds: idl,
-          occupancy: ratio(bsy, bsy + idl),
-          answered: volume ? volume.answered : null,
-          volumeOccupancy: volume && staffedAgents > 0
-            ? occupancyFromVolume(volume.answered, volume.answered > 0 ? volume.handleSeconds / volume.answered : 0, staffedAgents, intervalSeconds)
-            : null,
-        });
+      const h: HeadcountColumns = {
+        channel: ch, length: buckets, intervalSeconds,
+        startMs: new Float64Array(buckets), scheduledAgents: new Float64Array(buckets), staffedAgents: new Float64Array(buckets),
+        requiredAgents: new Float64Array(buckets).fill(NaN), busySeconds: new Float64Array(buckets), idleSeconds: new Float64Array(buckets),
+        answered: new Float64Array(buckets).fill(NaN), handleSeconds: new Float64Array(buckets).fill(NaN),
+      };
+      const at = (t: Date): number => {
+        const k = (t.getTime() - first) / step;
+        return Number.isInteger(k) && k >= 0 && k < buckets ? k : -1;
+      };
+      for (const r of await this.repository.readRequired(tenantId, ch.id, first, toMs)) {
+        const k = at(r.intervalStart);
+        if (k >= 0) h.requiredAgents[k] = r.agents;
       }
+      for (const r of await this.repository.readVolumes(tenantId, ch.id, first, toMs)) {
+        const k = at(r.intervalStart);
+        if (k >= 0) [h.answered[k], h.handleSeconds[k]] = [r.answered, r.handleSeconds];
+      }
+      for (let b = 0; b < buckets; b++) {
+        h.startMs[b] = first + b * step;
+        const cell = cells.get(`${ch.code}\u0000${b}`);
+        if (!cell) continue;
+        h.scheduledAgents[b] = cell.scheduled / intervalSeconds;
+        h.staffedAgents[b] = cell.staffed / intervalSeconds;
+        h.busySeconds[b] = cell.busy;
+        h.idleSeconds[b] = cell.idle;
+      }
+      out.push(h);
     }
-    return { rows: out, schedules: seconds.schedules, states: seconds.states };
+    return { channels: out, schedules: seconds.schedules, states: seconds.states };
   }
 
   /** A computed list as a JSON page (cursor = offset) or a CSV stream. */
-  private listing(request: Request, q: { format?: 'json' | 'csv'; limit?: number; cursor?: string }, rows: object[], filename: string, header: readonly string[]): Listing {
-    if (wantsCsv(request, q.format)) {
+  private listing(format: ListingFormat, q: { limit?: number; cursor?: string }, rows: object[], filename: string, header: readonly string[]): Listing {
+    if (format === 'csv') {
       return {
         type: 'csv',
         filename,

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
 import { CurrentPrincipal, type Principal } from '../../platform/auth/principal.js';
 import { ReadAccess, Roles } from '../../platform/auth/roles.js';
-import { sendListing } from '../uploads/listing.js';
+import { listingFormat, sendListing } from '../listing/send-listing.js';
 import type { BusinessCalendarSettings } from './business-calendar-settings.js';
 import { CasesService } from './cases.service.js';
 import { BusinessCalendarDto, ComplianceListDto, ComplianceQueryDto, ResponsePolicyDto } from './dto/cases.dto.js';
@@ -63,6 +63,6 @@ export class CasesController {
   @ApiOkResponse({ type: ComplianceListDto })
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED, UNKNOWN_CHANNELS' })
   async compliance(@CurrentPrincipal() p: Principal, @Query() q: ComplianceQueryDto, @Req() request: Request, @Res() response: Response): Promise<void> {
-    await sendListing(request, response, await this.service.compliance(p.tenantId, q, request));
+    await sendListing(request, response, await this.service.compliance(p.tenantId, q, listingFormat(request, q.format)));
   }
 }

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Request } from 'express';
 import { formatLocalIso } from '../../core/time/format-local-iso.js';
 import { formatUtcIso } from '../../core/time/format-utc-iso.js';
 import { parseTimestamp, type ParsedTimestamp } from '../../core/time/parse-timestamp.js';
@@ -8,7 +7,9 @@ import { validationFailed } from '../../platform/errors/domain-error.js';
 import { ChannelsService } from '../channels/channels.service.js';
 import type { KpiGranularity, KpiRollupRow } from '../kpis/kpi-source.js';
 import { tenantZoneOf } from '../channels/tenant-zone.js';
-import { DEFAULT_LIMIT, decodeCursor, encodeCursor, listingChannels, wantsCsv, type Listing } from '../uploads/listing.js';
+import { listingChannels } from '../listing/interval-query.js';
+import { DEFAULT_LIMIT, decodeCursor, encodeCursor } from '../listing/paging.js';
+import type { Listing, VersionedListing, ListingFormat } from '../listing/send-listing.js';
 import { compileCalendar, DEFAULT_CALENDAR, parseBusinessCalendar, type BusinessCalendarSettings } from './business-calendar-settings.js';
 import { evaluateCases } from './case-evaluation.js';
 import { CasesRepository, type CaseRow } from './cases.repository.js';
@@ -79,7 +80,7 @@ export class CasesService {
    * Compliance per channel, priority and period (JSON page or CSV, with an ETag of the content):
    * cases created in [from, to), evaluated at `asOf` (default now, to the minute) against the tenant's policy.
    */
-  async compliance(tenantId: string, q: ComplianceQueryDto, request: Request): Promise<Listing> {
+  async compliance(tenantId: string, q: ComplianceQueryDto, format: ListingFormat): Promise<VersionedListing> {
     if (!q.from) throw validationFailed([{ field: 'from', reason: 'is required' }]);
     if (!q.to) throw validationFailed([{ field: 'to', reason: 'is required' }]);
     const channels = listingChannels(await this.channels.list(tenantId), q);
@@ -127,14 +128,18 @@ export class CasesService {
         });
       }
     }
+    const version = createHash('sha256').update(JSON.stringify([asOfMs, rows])).digest('base64url');
+    return { version, format, build: () => Promise.resolve(this.complianceListing(rows, q, granularity, format)) };
+  }
+
+  private complianceListing(rows: ComplianceRowDto[], q: ComplianceQueryDto, granularity: string, format: ListingFormat): Listing {
     const keyOf = (r: ComplianceRowDto): string => `${r.priority}\u0000${r.periodStart}`;
-    const etag = `W/"${createHash('sha256').update(JSON.stringify([asOfMs, rows])).digest('base64url').slice(0, 27)}"`;
-    if (wantsCsv(request, q.format)) {
+    if (format === 'csv') {
       const values = COMPLIANCE_CSV.map((c) => c.replace(/_([a-z0-9])/g, (_, x: string) => x.toUpperCase()) as keyof ComplianceRowDto);
       async function* lines(): AsyncGenerator<unknown[]> {
         for (const r of rows) yield await Promise.resolve(values.map((v) => r[v]));
       }
-      return { type: 'csv', filename: `case-compliance-${granularity}.csv`, header: COMPLIANCE_CSV, rows: lines(), etag };
+      return { type: 'csv', filename: `case-compliance-${granularity}.csv`, header: COMPLIANCE_CSV, rows: lines() };
     }
     const cursor = decodeCursor(q.cursor);
     const limit = q.limit ?? DEFAULT_LIMIT;
@@ -142,7 +147,7 @@ export class CasesService {
     const page = start < 0 ? [] : rows.slice(start, start + limit);
     const more = start >= 0 && start + limit < rows.length;
     const last = page[page.length - 1];
-    return { type: 'json', body: { data: page, next: more && last ? encodeCursor(last.channel, keyOf(last)) : null }, etag: `${etag.slice(0, -1)}-${start}-${limit}"` };
+    return { type: 'json', body: { data: page, next: more && last ? encodeCursor(last.channel, keyOf(last)) : null } };
   }
 
   /**

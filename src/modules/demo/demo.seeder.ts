@@ -4,7 +4,6 @@ import { createGunzip, gunzipSync } from 'node:zlib';
 import { Inject, Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import type { Request } from 'express';
 import type { Logger } from 'pino';
 import { civilFromDays } from '../../core/time/civil-from-days.js';
 import { daysFromCivil } from '../../core/time/days-from-civil.js';
@@ -21,6 +20,7 @@ import type { ImportMappingPutDto } from '../import-mappings/dto/import-mapping.
 import { ImportMappingsService } from '../import-mappings/import-mappings.service.js';
 import { PlansService } from '../staffing/plans.service.js';
 import { DEFAULT_TENANT_ID } from '../tenants/tenants.repository.js';
+import { csvStreamSource, jsonRowsSource } from '../uploads/upload-body.js';
 import { agentDaysFromCalls, bankCallsOfAgents } from './bank-agent-days.js';
 
 const BANK_MAPPING = 'anonymous-bank-1999';
@@ -34,11 +34,6 @@ const BANK_OFFSET_MINUTES = 120;
 function shiftLocal(local: string, days: number): string {
   const d = civilFromDays(daysFromCivil(Number(local.slice(0, 4)), Number(local.slice(5, 7)), Number(local.slice(8, 10))) + days);
   return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')} ${local.slice(11, 16)}`;
-}
-
-/** An in-process JSON upload for the services that read their body from the request (`{ rows }`). */
-function jsonUpload(rows: ReadonlyArray<Record<string, string>>): Request {
-  return { headers: { 'content-type': 'application/json' }, body: { rows } } as unknown as Request;
 }
 
 /**
@@ -84,7 +79,7 @@ export class DemoSeeder {
   private async seedBankWeeks(tenantId: string, bankChannels: string[]): Promise<{ forecastVersionId: string; planId: string }> {
     const mapping = JSON.parse(readFileSync(join(projectRoot(), `data/demo/import-mappings/${BANK_MAPPING}.json`), 'utf8')) as ImportMappingPutDto;
     await this.mappings.put(tenantId, BANK_MAPPING, mapping);
-    const week = await this.actuals.uploadContactsStream(tenantId, UPLOADER, createReadStream(join(projectRoot(), BANK_WEEK)).pipe(createGunzip()), BANK_MAPPING);
+    const week = await this.actuals.uploadContacts(tenantId, UPLOADER, csvStreamSource(createReadStream(join(projectRoot(), BANK_WEEK)).pipe(createGunzip())), BANK_MAPPING, null);
     this.logger.info({ contacts: week.rows, intervals: week.intervals }, 'seeded a week of Anonymous Bank calls (3-9 October 1999)');
 
     const from = Date.parse(week.firstIntervalStart ?? '');
@@ -114,13 +109,13 @@ export class DemoSeeder {
     const plan = await this.plans.create(seeder, { forecastVersionId: version.id, label: 'Demo plan: Erlang C at each channel goal, week of 10 October 1999' });
     this.logger.info({ plan: plan.id }, 'seeded a demo staffing plan');
 
-    const nextWeek = await this.actuals.uploadContactsStream(tenantId, UPLOADER, createReadStream(join(projectRoot(), BANK_NEXT_WEEK)).pipe(createGunzip()), BANK_MAPPING);
+    const nextWeek = await this.actuals.uploadContacts(tenantId, UPLOADER, csvStreamSource(createReadStream(join(projectRoot(), BANK_NEXT_WEEK)).pipe(createGunzip())), BANK_MAPPING, null);
     this.logger.info({ contacts: nextWeek.rows, intervals: nextWeek.intervals }, 'seeded a second week of Anonymous Bank calls (10-16 October 1999)');
 
     const calls = bankCallsOfAgents(gunzipSync(readFileSync(join(projectRoot(), BANK_NEXT_WEEK))).toString('utf8'), mapping, BANK_OFFSET_MINUTES);
     const { schedules, states } = agentDaysFromCalls(calls, 30);
-    await this.adherence.uploadSchedules(tenantId, UPLOADER, jsonUpload(schedules), null);
-    await this.adherence.uploadStates(tenantId, UPLOADER, jsonUpload(states), null);
+    await this.adherence.uploadSchedules(tenantId, UPLOADER, jsonRowsSource(schedules), null);
+    await this.adherence.uploadStates(tenantId, UPLOADER, jsonRowsSource(states), null);
     this.logger.info({ shifts: schedules.length, states: states.length }, 'seeded demo schedules and agent states (from the agent ids of 10-16 October)');
     return { forecastVersionId: version.id, planId: plan.id };
   }

@@ -4,10 +4,12 @@ import {
   ApiOperation, ApiPayloadTooLargeResponse, ApiProduces, ApiTags, ApiUnprocessableEntityResponse, ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { UploadRequest, type UploadSource } from '../uploads/upload-body.js';
 import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
 import { CurrentPrincipal, type Principal } from '../../platform/auth/principal.js';
 import { AdminOnly, ReadAccess, Roles } from '../../platform/auth/roles.js';
-import { IntervalQueryDto, sendListing } from '../uploads/listing.js';
+import { IntervalQueryDto } from '../listing/interval-query.js';
+import { listingFormat, sendListing } from '../listing/send-listing.js';
 import { ForecastIntervalListDto, ForecastListQueryDto, ForecastUploadDto, ForecastUploadOptionsDto, ForecastVersionDto, ForecastVersionListDto } from './dto/forecast.dto.js';
 import { ForecastsService } from './forecasts.service.js';
 
@@ -36,10 +38,10 @@ export class ForecastsController {
     @CurrentPrincipal() p: Principal,
     @Query() q: ForecastUploadOptionsDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Req() request: Request,
+    @UploadRequest() body: UploadSource,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ForecastUploadDto> {
-    const out = await this.service.upload(p.tenantId, { keyId: p.keyId, keyName: p.keyName }, request, { label: q.label ?? null, mapping: q.mapping ?? null }, idempotencyKey ?? null);
+    const out = await this.service.upload(p.tenantId, { keyId: p.keyId, keyName: p.keyName }, body, { label: q.label ?? null, mapping: q.mapping ?? null }, idempotencyKey ?? null);
     response.status(out.duplicate ? 200 : 201);
     return out;
   }
@@ -68,7 +70,7 @@ export class ForecastsController {
   @ApiOkResponse({ type: ForecastIntervalListDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'FORECAST_VERSION_NOT_FOUND' })
   async intervals(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query() q: IntervalQueryDto, @Req() request: Request, @Res() response: Response): Promise<void> {
-    await sendListing(request, response, await this.service.listIntervals(p.tenantId, id, q, request));
+    await sendListing(request, response, await this.service.listIntervals(p.tenantId, id, q, listingFormat(request, q.format)));
   }
 
   @Delete(':id')

@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
 import { formatLocalIso } from '../../core/time/format-local-iso.js';
 import { formatUtcIso } from '../../core/time/format-utc-iso.js';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config.js';
@@ -9,8 +7,10 @@ import { ChannelsService } from '../channels/channels.service.js';
 import { ImportMappingsService } from '../import-mappings/import-mappings.service.js';
 import { IngestRunner } from '../uploads/ingest-runner.js';
 import type { Uploader } from '../uploads/ingest.types.js';
-import { DEFAULT_LIMIT, decodeCursor, listingChannels, readAll, readPage, wantsCsv, type ChannelRows, type IntervalQueryDto, type Listing, type ListingChannel } from '../uploads/listing.js';
-import { openUploadBody, type UploadBody } from '../uploads/upload-body.js';
+import { listingChannels, type IntervalQueryDto, type ListingChannel } from '../listing/interval-query.js';
+import { DEFAULT_LIMIT, decodeCursor, readAll, readPage, type ChannelRows } from '../listing/paging.js';
+import type { Listing, VersionedListing, ListingFormat } from '../listing/send-listing.js';
+import type { UploadBody, UploadSource } from '../uploads/upload-body.js';
 import type { ForecastIntervalDto, ForecastUploadDto, ForecastVersionDto, ForecastVersionListDto } from './dto/forecast.dto.js';
 import { ForecastSink, versionJson } from './forecast.sink.js';
 import type { ForecastInterval, ForecastRowInput, ForecastVersion } from './forecast-version.js';
@@ -47,7 +47,7 @@ export class ForecastsService {
   ) {}
 
   /** POST /forecasts: CSV, multipart `file` or JSON { label, rows }. */
-  async upload(tenantId: string, uploader: Uploader, request: Request, options: { label: string | null; mapping: string | null }, idempotencyKey: string | null): Promise<ForecastUploadDto> {
+  async upload(tenantId: string, uploader: Uploader, source: UploadSource, options: { label: string | null; mapping: string | null }, idempotencyKey: string | null): Promise<ForecastUploadDto> {
     const sink = new ForecastSink(this.repository, options.label, 'upload');
     const out = await this.runner.run({
       tenantId,
@@ -56,7 +56,7 @@ export class ForecastsService {
       mappingName: options.mapping,
       idempotencyKey,
       prepare: async () => {
-        const body = openUploadBody(request, this.config.uploadLimitBytes, true);
+        const body = source.open(this.config.uploadLimitBytes);
         return { body, mapping: options.mapping ? await this.mappings.forUpload(tenantId, options.mapping, 'forecast') : null };
       },
     });
@@ -134,22 +134,23 @@ export class ForecastsService {
   }
 
   /** GET /forecasts/{id}/intervals as a JSON page or a CSV stream; versions are immutable, so the ETag is exact. */
-  async listIntervals(tenantId: string, id: string, query: IntervalQueryDto, request: Request): Promise<Listing> {
+  async listIntervals(tenantId: string, id: string, query: IntervalQueryDto, format: ListingFormat): Promise<VersionedListing> {
     const version = await this.getVersion(tenantId, id);
     const codes = new Set(version.channels);
     const all = (await this.channels.list(tenantId)).filter((c) => codes.has(c.code) || query.channel?.includes(c.code));
     const channels = listingChannels(all, query);
-    const csv = wantsCsv(request, query.format);
-    const etag = `"${version.id}.${createHash('sha256').update(JSON.stringify([query, csv])).digest('hex').slice(0, 16)}"`;
     const source: ChannelRows<ForecastIntervalRow> = {
       fetch: (c, after, limit) => this.repository.readIntervals(tenantId, version.id, c.id, c.fromMs, c.toMs, after === null ? null : Number(after), limit),
       keyOf: (r) => String(r.intervalStart.getTime()),
     };
-    if (csv) {
+    return { version: `forecast-version:${version.id}`, format, build: () => this.intervalListing(version.id, channels, source, query, format) };
+  }
+
+  private async intervalListing(versionId: string, channels: ListingChannel[], source: ChannelRows<ForecastIntervalRow>, query: IntervalQueryDto, format: ListingFormat): Promise<Listing> {
+    if (format === 'csv') {
       return {
         type: 'csv',
-        etag,
-        filename: `forecast-${version.id}.csv`,
+        filename: `forecast-${versionId}.csv`,
         header: CSV_HEADER,
         rows: (async function* () {
           for await (const { channel, row } of readAll(channels, source)) yield Object.values(intervalDto(channel, row));
@@ -159,7 +160,7 @@ export class ForecastsService {
     const cursor = decodeCursor(query.cursor);
     if (cursor && !Number.isFinite(Number(cursor.key))) throw new DomainError('MALFORMED_REQUEST', 'cursor is not a cursor of this listing');
     const page = await readPage(channels, source, query.limit ?? DEFAULT_LIMIT, cursor);
-    return { type: 'json', etag, body: { data: page.rows.map(({ channel, row }) => intervalDto(channel, row)), next: page.next } };
+    return { type: 'json', body: { data: page.rows.map(({ channel, row }) => intervalDto(channel, row)), next: page.next } };
   }
 
   /** Deletes a version; 409 FORECAST_IN_USE while a staffing plan refers to it. */

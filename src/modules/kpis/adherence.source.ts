@@ -1,8 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { Request } from 'express';
-import { formatUtcIso } from '../../core/time/format-utc-iso.js';
 import { AdherenceService } from '../adherence/adherence.service.js';
-import type { AdherenceQueryDto } from '../adherence/dto/adherence.dto.js';
 import { ChannelsService } from '../channels/channels.service.js';
 import { KpiSourceRegistry } from './kpi-source-registry.js';
 import type { Channel } from '../channels/channel.js';
@@ -12,7 +9,6 @@ import { tenantZoneOf } from '../channels/tenant-zone.js';
 
 /** The adherence module reads at most 93 days at a time; shifts belong to the period they start in, so windows add up. */
 const WINDOW_MS = 90 * 86_400_000;
-const NO_HEADERS = { headers: {}, query: {} } as unknown as Request;
 
 interface ChannelPeriod {
   channelId: number;
@@ -30,9 +26,8 @@ const DEFINITIONS: readonly KpiDefinition[] = [
 ];
 
 /**
- * Adherence to schedule (family 2), read through the adherence module's public `adherence`
- * listing at channel level (read-only): numerator adherent seconds, denominator scheduled
- * seconds, summed per channel and period. The all-channels row is the sum of the channel rows
+ * Adherence to schedule (family 2), read from the adherence module's `adherenceByChannel`:
+ * numerator adherent seconds, denominator scheduled seconds, summed per channel and period. The all-channels row is the sum of the channel rows
  * when every channel of the tenant shares one zone (their periods then coincide); a tenant with
  * channels in several zones gets channel rows only.
  */
@@ -83,23 +78,15 @@ export class AdherenceKpiSource implements KpiSource, OnModuleInit {
     return out;
   }
 
-  /** Channel-level adherence rows of [from, to) through the adherence module's listing, window by window. */
+  /** Channel-level adherence rows of [from, to) from the adherence module, window by window. */
   private async channelPeriods(tenantId: string, all: readonly Channel[], fromMs: number, toMs: number, granularity: KpiGranularity): Promise<ChannelPeriod[]> {
     const ids = new Map(all.map((c) => [c.code, c.id]));
     const out: ChannelPeriod[] = [];
     for (let start = fromMs; start < toMs; start += WINDOW_MS) {
-      const end = Math.min(toMs, start + WINDOW_MS);
-      let cursor: string | undefined;
-      do {
-        const q = { level: 'channel', granularity, from: formatUtcIso(start), to: formatUtcIso(end), format: 'json', limit: 10_000, cursor } as AdherenceQueryDto;
-        const listing = await this.adherence.adherence(tenantId, q, NO_HEADERS);
-        if (listing.type !== 'json') break;
-        for (const row of listing.body.data as Array<{ key: string; periodStart: string; adherentSeconds: number; scheduledSeconds: number }>) {
-          const channelId = ids.get(row.key);
-          if (channelId !== undefined) out.push({ channelId, p: Date.parse(row.periodStart), adherent: row.adherentSeconds, scheduled: row.scheduledSeconds });
-        }
-        cursor = listing.body.next ?? undefined;
-      } while (cursor);
+      for (const row of await this.adherence.adherenceByChannel(tenantId, start, Math.min(toMs, start + WINDOW_MS), granularity)) {
+        const channelId = ids.get(row.channel);
+        if (channelId !== undefined) out.push({ channelId, p: row.periodStartMs, adherent: row.adherentSeconds, scheduled: row.scheduledSeconds });
+      }
     }
     return out;
   }

@@ -5,7 +5,7 @@ import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
 import { CurrentPrincipal, type Principal } from '../../platform/auth/principal.js';
 import { AdminOnly, ReadAccess } from '../../platform/auth/roles.js';
 import { JobDto } from '../jobs/dto/job.dto.js';
-import { sendListing } from '../uploads/listing.js';
+import { listingFormat, sendListing } from '../listing/send-listing.js';
 import { KpiCatalogueDto, KpiListDto, KpiQueryDto, KpiRecomputeQueryDto, KpiRecomputeResultDto } from './dto/kpis.dto.js';
 import { KpisService } from './kpis.service.js';
 
@@ -26,7 +26,7 @@ export class KpisController {
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'FORECAST_VERSION_NOT_FOUND' })
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED (naming the field), UNKNOWN_CHANNELS' })
   async list(@CurrentPrincipal() p: Principal, @Query() q: KpiQueryDto, @Req() request: Request, @Res() response: Response): Promise<void> {
-    await sendListing(request, response, await this.service.list(p.tenantId, q, request));
+    await sendListing(request, response, await this.service.list(p.tenantId, q, listingFormat(request, q.format)));
   }
 
   @Get('catalogue')

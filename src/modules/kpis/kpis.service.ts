@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { Request } from 'express';
 import type { Logger } from 'pino';
 import { formatLocalIso } from '../../core/time/format-local-iso.js';
 import { formatUtcIso } from '../../core/time/format-utc-iso.js';
@@ -11,10 +9,9 @@ import { ChannelsService } from '../channels/channels.service.js';
 import type { JobDto } from '../jobs/dto/job.dto.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { UploadEvents, type UploadCommitted } from '../uploads/upload-events.js';
-import {
-  decodeCursor, DEFAULT_LIMIT, listingChannels, readAll, readPage, wantsCsv,
-  type ChannelRows, type Listing, type ListingChannel,
-} from '../uploads/listing.js';
+import { listingChannels, type ListingChannel } from '../listing/interval-query.js';
+import { decodeCursor, DEFAULT_LIMIT, readAll, readPage, type ChannelRows } from '../listing/paging.js';
+import type { Listing, VersionedListing, ListingFormat } from '../listing/send-listing.js';
 import { zoneClockFor } from '../channels/zone-clocks.js';
 import { KPI_COLUMNS, type KpiCatalogueDto, type KpiCatalogueEntryDto, type KpiQueryDto, type KpiRecomputeResultDto, type KpiRowDto } from './dto/kpis.dto.js';
 import { BuiltInKpiSource } from './built-in.source.js';
@@ -207,7 +204,7 @@ export class KpisService implements OnModuleInit {
   }
 
   /** GET /kpis: stored rows (day, week, month) or interval rows computed on read. */
-  async list(tenantId: string, q: KpiQueryDto, request: Request): Promise<Listing> {
+  async list(tenantId: string, q: KpiQueryDto, format: ListingFormat): Promise<Listing | VersionedListing> {
     const granularity: KpiGranularity = q.granularity ?? 'day';
     const definitions = this.selectKpis(q);
     const kpis = definitions.map((d) => d.code);
@@ -251,22 +248,23 @@ export class KpisService implements OnModuleInit {
         dimension: r.dimension ?? '',
       };
     };
-    let etag: string | undefined;
-    if (!live) {
-      const print = await this.repository.fingerprint(tenantId, granularity, channels.map((c) => c.id), kpis, dimension, new Date(from ?? MIN_MS), new Date(to ?? MAX_MS));
-      etag = `"${createHash('sha256').update(JSON.stringify([request.originalUrl, request.headers.accept ?? '', print])).digest('base64url').slice(0, 27)}"`;
-    }
-    if (wantsCsv(request, q.format)) {
-      async function* csvRows(): AsyncGenerator<readonly unknown[]> {
-        for await (const { channel, row } of readAll(channels, source)) {
-          const r = shape(channel, row);
-          yield [r.channel, r.periodStart, r.periodStartLocal, r.granularity, r.family, r.kpi, r.unit, r.numerator, r.denominator, r.value, r.detail, r.computedAt, r.dimension];
+    const build = async (): Promise<Listing> => {
+      if (format === 'csv') {
+        async function* csvRows(): AsyncGenerator<readonly unknown[]> {
+          for await (const { channel, row } of readAll(channels, source)) {
+            const r = shape(channel, row);
+            yield [r.channel, r.periodStart, r.periodStartLocal, r.granularity, r.family, r.kpi, r.unit, r.numerator, r.denominator, r.value, r.detail, r.computedAt, r.dimension];
+          }
         }
+        return { type: 'csv', filename: `kpis-${granularity}.csv`, header: KPI_COLUMNS, rows: csvRows() };
       }
-      return { type: 'csv', filename: `kpis-${granularity}.csv`, header: KPI_COLUMNS, rows: csvRows(), etag };
-    }
-    const page = await readPage(channels, source, q.limit ?? DEFAULT_LIMIT, decodeCursor(q.cursor));
-    return { type: 'json', body: { data: page.rows.map(({ channel, row }) => shape(channel, row)), next: page.next }, etag };
+      const page = await readPage(channels, source, q.limit ?? DEFAULT_LIMIT, decodeCursor(q.cursor));
+      return { type: 'json', body: { data: page.rows.map(({ channel, row }) => shape(channel, row)), next: page.next } };
+    };
+    // Stored rows carry a fingerprint (answered 304 before they are read); live rows are computed.
+    if (live) return build();
+    const version = await this.repository.fingerprint(tenantId, granularity, channels.map((c) => c.id), kpis, dimension, new Date(from ?? MIN_MS), new Date(to ?? MAX_MS));
+    return { version, format, build };
   }
 
   /** The KPIs asked for: by family and codes; unknown codes are a 422 naming `kpi`. */

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { Request } from 'express';
 import { estimatePatience } from '../../core/calibration/estimate-patience.js';
 import { summarizeResiduals, type ResidualSummary } from '../../core/calibration/summarize-residuals.js';
 import type { Channel } from '../channels/channel.js';
 import { ChannelsService } from '../channels/channels.service.js';
 import { zoneClockFor } from '../channels/zone-clocks.js';
-import { DEFAULT_LIMIT, decodeCursor, listingChannels, readPage, wantsCsv, type Listing, type ListingChannel } from '../uploads/listing.js';
+import { listingChannels, type ListingChannel } from '../listing/interval-query.js';
+import { DEFAULT_LIMIT, decodeCursor, readPage } from '../listing/paging.js';
+import type { Listing, VersionedListing, ListingFormat } from '../listing/send-listing.js';
 import { CALIBRATION_COLUMNS, type CalibrationQueryDto, type CalibrationRowDto, type PatienceSource } from './dto/calibration.dto.js';
-import { reportEtag } from './report-listing.js';
 import { concatBatches, IntervalReader, predictable, predictServiceLevel, selectIntervals, type IntervalBatch } from './interval-reader.js';
 import { ReportsRepository } from './reports.repository.js';
 
@@ -71,40 +71,38 @@ export class CalibrationService {
     private readonly channels: ChannelsService,
   ) {}
 
-  async report(tenantId: string, query: CalibrationQueryDto, request: Request): Promise<Listing> {
+  async report(tenantId: string, query: CalibrationQueryDto, format: ListingFormat): Promise<VersionedListing> {
     const all = await this.channels.list(tenantId);
     const byCode = new Map(all.map((c) => [c.code, c]));
     const chosen = listingChannels(all, query);
-    const csv = wantsCsv(request, query.format);
-    const etag = reportEtag(await this.repository.dataFingerprint(tenantId), csv, request);
-    if (request.headers['if-none-match'] === etag) return { type: 'json', body: { data: [], next: null }, etag };
-    const cursor = decodeCursor(query.cursor);
+    return { version: await this.repository.dataFingerprint(tenantId), format, build: async (): Promise<Listing> => {
+      const cursor = decodeCursor(query.cursor);
 
-    const parts: ChannelCalibration[] = [];
-    for (const c of chosen) parts.push(await this.channel(tenantId, all, byCode.get(c.code)!, c));
-    const rows = new Map<string, CalibrationRowDto>(parts.map((p) => [p.row.channel, p.row]));
-    if (chosen.length) rows.set(TOTALS, this.totals(parts));
-    const listed: ListingChannel[] = chosen.length ? [{ id: 0, code: TOTALS, clock: zoneClockFor('UTC'), fromMs: 0, toMs: 0 }, ...chosen] : [];
-    const source = {
-      fetch: (c: ListingChannel, after: string | null) => Promise.resolve(after === null ? [rows.get(c.code)!] : []),
-      keyOf: () => 'row',
-    };
-    if (csv) {
-      return {
-        type: 'csv',
-        filename: 'calibration.csv',
-        header: CALIBRATION_COLUMNS,
-        etag,
-        rows: (async function* () {
-          for (const c of listed) {
-            const row = rows.get(c.code)! as unknown as Record<string, unknown>;
-            yield await Promise.resolve(CALIBRATION_COLUMNS.map((column) => row[column.replace(/_([a-z0-9])/g, (_m, x: string) => x.toUpperCase())]));
-          }
-        })(),
+      const parts: ChannelCalibration[] = [];
+      for (const c of chosen) parts.push(await this.channel(tenantId, all, byCode.get(c.code)!, c));
+      const rows = new Map<string, CalibrationRowDto>(parts.map((p) => [p.row.channel, p.row]));
+      if (chosen.length) rows.set(TOTALS, this.totals(parts));
+      const listed: ListingChannel[] = chosen.length ? [{ id: 0, code: TOTALS, clock: zoneClockFor('UTC'), fromMs: 0, toMs: 0 }, ...chosen] : [];
+      const source = {
+        fetch: (c: ListingChannel, after: string | null) => Promise.resolve(after === null ? [rows.get(c.code)!] : []),
+        keyOf: () => 'row',
       };
-    }
-    const page = await readPage(listed, source, query.limit ?? DEFAULT_LIMIT, cursor);
-    return { type: 'json', body: { data: page.rows.map(({ row }) => row), next: page.next }, etag };
+      if (format === 'csv') {
+        return {
+          type: 'csv',
+          filename: 'calibration.csv',
+          header: CALIBRATION_COLUMNS,
+          rows: (async function* () {
+            for (const c of listed) {
+              const row = rows.get(c.code)! as unknown as Record<string, unknown>;
+              yield await Promise.resolve(CALIBRATION_COLUMNS.map((column) => row[column.replace(/_([a-z0-9])/g, (_m, x: string) => x.toUpperCase())]));
+            }
+          })(),
+        };
+      }
+      const page = await readPage(listed, source, query.limit ?? DEFAULT_LIMIT, cursor);
+      return { type: 'json', body: { data: page.rows.map(({ row }) => row), next: page.next } };
+    } };
   }
 
   private async channel(tenantId: string, all: readonly Channel[], channel: Channel, c: ListingChannel): Promise<ChannelCalibration> {

@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request } from 'express';
-import { DataSource } from 'typeorm';
 import { formatLocalIso } from '../../core/time/format-local-iso.js';
 import { formatUtcIso } from '../../core/time/format-utc-iso.js';
 import { DomainError } from '../../platform/errors/domain-error.js';
 import { ChannelsService } from '../channels/channels.service.js';
 import { ForecastsService } from '../forecasts/forecasts.service.js';
-import { dataFingerprint, ReportsRepository, type AccuracyRow } from './reports.repository.js';
-import { reportEtag } from './report-listing.js';
-import { DEFAULT_LIMIT, decodeCursor, listingChannels, readAll, readPage, wantsCsv, type ChannelRows, type Listing, type ListingChannel } from '../uploads/listing.js';
+import { ReportsRepository, type AccuracyRow } from './reports.repository.js';
+import type { Listing, VersionedListing, ListingFormat } from '../listing/send-listing.js';
+import { listingChannels, type ListingChannel } from '../listing/interval-query.js';
+import { DEFAULT_LIMIT, decodeCursor, readAll, readPage, type ChannelRows } from '../listing/paging.js';
 import { FORECAST_ACCURACY_COLUMNS, type ChannelAccuracySummaryDto, type ForecastAccuracyQueryDto, type ForecastAccuracyRowDto } from './dto/forecast-accuracy.dto.js';
 
 
@@ -34,52 +32,49 @@ export class ForecastAccuracyService {
     private readonly repository: ReportsRepository,
     private readonly forecasts: ForecastsService,
     private readonly channels: ChannelsService,
-    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
-  async report(tenantId: string, query: ForecastAccuracyQueryDto, request: Request): Promise<Listing> {
+  async report(tenantId: string, query: ForecastAccuracyQueryDto, format: ListingFormat): Promise<VersionedListing> {
     const version = await this.forecasts.getVersion(tenantId, query.forecastVersion);
     const codes = new Set(version.channels);
     const all = await this.channels.list(tenantId);
     const zones = new Map(all.map((c) => [c.code, c.timeZone]));
     const channels = listingChannels(all.filter((c) => codes.has(c.code) || query.channel?.includes(c.code)), query);
     const granularity = query.granularity ?? 'interval';
-    // The reports' weak ETag (tenant data fingerprint + representation + URL), answered before any work.
-    const csv = wantsCsv(request, query.format);
-    const etag = reportEtag(await dataFingerprint(this.db, tenantId), csv, request);
-    if (request.headers['if-none-match'] === etag) return { type: 'json', body: { data: [], next: null }, etag };
-    const source: ChannelRows<AccuracyRow> = {
-      fetch: (c, after, limit) => this.repository.accuracyRows(tenantId, version.id, c.id, zones.get(c.code)!, granularity, c.fromMs, c.toMs, after === null ? null : Number(after), limit),
-      keyOf: (r) => String(r.t),
-    };
-    if (csv) {
-      return {
-        type: 'csv',
-        filename: `forecast-accuracy-${version.id}.csv`,
-        header: FORECAST_ACCURACY_COLUMNS,
-        etag,
-        rows: (async function* () {
-          for await (const { channel, row } of readAll(channels, source)) yield Object.values(rowDto(channel, row));
-        })(),
+    // The ETag comes from the tenant's data fingerprint: a fresh copy is answered 304 before any work.
+    return { version: await this.repository.dataFingerprint(tenantId), format, build: async (): Promise<Listing> => {
+      const source: ChannelRows<AccuracyRow> = {
+        fetch: (c, after, limit) => this.repository.accuracyRows(tenantId, version.id, c.id, zones.get(c.code)!, granularity, c.fromMs, c.toMs, after === null ? null : Number(after), limit),
+        keyOf: (r) => String(r.t),
       };
-    }
-    const cursor = decodeCursor(query.cursor);
-    if (cursor && !Number.isFinite(Number(cursor.key))) throw new DomainError('MALFORMED_REQUEST', 'cursor is not a cursor of this listing');
-    const page = await readPage(channels, source, query.limit ?? DEFAULT_LIMIT, cursor);
-    const summary: ChannelAccuracySummaryDto[] = [];
-    for (const c of channels) {
-      const s = await this.repository.accuracySummary(tenantId, version.id, c.id, zones.get(c.code)!, c.fromMs, c.toMs);
-      summary.push({
-        channel: c.code,
-        intervals: s.intervals,
-        intervalsWithinFivePercent: s.intervals > 0 ? s.intervalsWithin / s.intervals : null,
-        months: s.months,
-        monthsWithinFivePercent: s.months > 0 ? s.monthsWithin / s.months : null,
-        wape: s.sumActual > 0 ? s.absError / s.sumActual : null,
-        bias: s.sumActual > 0 ? (s.sumForecast - s.sumActual) / s.sumActual : null,
-      });
-    }
-    const body = { data: page.rows.map(({ channel, row }) => rowDto(channel, row)), next: page.next, summary };
-    return { type: 'json', body, etag };
+      if (format === 'csv') {
+        return {
+          type: 'csv',
+          filename: `forecast-accuracy-${version.id}.csv`,
+          header: FORECAST_ACCURACY_COLUMNS,
+          rows: (async function* () {
+            for await (const { channel, row } of readAll(channels, source)) yield Object.values(rowDto(channel, row));
+          })(),
+        };
+      }
+      const cursor = decodeCursor(query.cursor);
+      if (cursor && !Number.isFinite(Number(cursor.key))) throw new DomainError('MALFORMED_REQUEST', 'cursor is not a cursor of this listing');
+      const page = await readPage(channels, source, query.limit ?? DEFAULT_LIMIT, cursor);
+      const summary: ChannelAccuracySummaryDto[] = [];
+      for (const c of channels) {
+        const s = await this.repository.accuracySummary(tenantId, version.id, c.id, zones.get(c.code)!, c.fromMs, c.toMs);
+        summary.push({
+          channel: c.code,
+          intervals: s.intervals,
+          intervalsWithinFivePercent: s.intervals > 0 ? s.intervalsWithin / s.intervals : null,
+          months: s.months,
+          monthsWithinFivePercent: s.months > 0 ? s.monthsWithin / s.months : null,
+          wape: s.sumActual > 0 ? s.absError / s.sumActual : null,
+          bias: s.sumActual > 0 ? (s.sumForecast - s.sumActual) / s.sumActual : null,
+        });
+      }
+      const body = { data: page.rows.map(({ channel, row }) => rowDto(channel, row)), next: page.next, summary };
+      return { type: 'json', body };
+    } };
   }
 }

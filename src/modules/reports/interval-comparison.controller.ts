@@ -8,7 +8,7 @@ import { CalibrationService } from './calibration.service.js';
 import { CALIBRATION_COLUMNS, CalibrationListDto, CalibrationQueryDto } from './dto/calibration.dto.js';
 import { INTERVAL_COMPARISON_COLUMNS, IntervalComparisonListDto, IntervalComparisonQueryDto } from './dto/interval-comparison.dto.js';
 import { IntervalComparisonService } from './interval-comparison.service.js';
-import { sendReport } from './report-listing.js';
+import { listingFormat, sendListing } from '../listing/send-listing.js';
 
 @ApiTags('reports')
 @Controller('api/v1/reports')
@@ -29,7 +29,7 @@ export class IntervalComparisonController {
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'FORECAST_VERSION_NOT_FOUND, PLAN_NOT_FOUND' })
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'UNKNOWN_CHANNELS' })
   async intervalComparison(@CurrentPrincipal() p: Principal, @Query() q: IntervalComparisonQueryDto, @Req() request: Request, @Res() response: Response): Promise<void> {
-    await sendReport(request, response, await this.service.report(p.tenantId, q, request));
+    await sendListing(request, response, await this.service.report(p.tenantId, q, listingFormat(request, q.format)));
   }
 
   @Get('calibration')
@@ -44,6 +44,6 @@ export class IntervalComparisonController {
   @ApiOkResponse({ type: CalibrationListDto, description: 'JSON page, or CSV with the columns above (the JSON fields in snake_case)' })
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'UNKNOWN_CHANNELS' })
   async calibrationReport(@CurrentPrincipal() p: Principal, @Query() q: CalibrationQueryDto, @Req() request: Request, @Res() response: Response): Promise<void> {
-    await sendReport(request, response, await this.calibration.report(p.tenantId, q, request));
+    await sendListing(request, response, await this.calibration.report(p.tenantId, q, listingFormat(request, q.format)));
   }
 }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { Request } from 'express';
 import { createIsoFormatter, type IsoFormatter } from '../../core/time/create-iso-formatter.js';
 import { formatLocalIso } from '../../core/time/format-local-iso.js';
 import { formatUtcIso } from '../../core/time/format-utc-iso.js';
@@ -8,9 +7,11 @@ import { ChannelsService } from '../channels/channels.service.js';
 import { ForecastsService } from '../forecasts/forecasts.service.js';
 import { tenantZoneOf } from '../channels/tenant-zone.js';
 import { zoneClockFor } from '../channels/zone-clocks.js';
-import { csvValue, DEFAULT_LIMIT, decodeCursor, listingChannels, readAll, readPage, wantsCsv, type ChannelRows, type ListingChannel } from '../uploads/listing.js';
+import { csvValue } from '../listing/csv.js';
+import { listingChannels, type ListingChannel } from '../listing/interval-query.js';
+import { DEFAULT_LIMIT, decodeCursor, readAll, readPage, type ChannelRows } from '../listing/paging.js';
 import { INTERVAL_COMPARISON_COLUMNS, type IntervalComparisonQueryDto, type IntervalComparisonRowDto } from './dto/interval-comparison.dto.js';
-import { reportEtag, type ReportListing } from './report-listing.js';
+import type { Listing, VersionedListing, ListingFormat } from '../listing/send-listing.js';
 import { IntervalReader, predictServiceLevel, zero, type IntervalBatch } from './interval-reader.js';
 import { ReportsRepository } from './reports.repository.js';
 
@@ -215,7 +216,7 @@ export class IntervalComparisonService {
     private readonly channels: ChannelsService,
   ) {}
 
-  async report(tenantId: string, query: IntervalComparisonQueryDto, request: Request): Promise<ReportListing> {
+  async report(tenantId: string, query: IntervalComparisonQueryDto, format: ListingFormat): Promise<VersionedListing> {
     if (query.forecastVersion) await this.forecasts.getVersion(tenantId, query.forecastVersion);
     if (query.plan && !(await this.repository.planExists(tenantId, query.plan))) throw notFound('PLAN_NOT_FOUND', 'staffing plan', query.plan);
     const [all, fingerprint] = await Promise.all([this.channels.list(tenantId), this.repository.dataFingerprint(tenantId)]);
@@ -225,87 +226,85 @@ export class IntervalComparisonService {
     // The all-channels rows are cut in the tenant's zone, as the KPI `*` rows are.
     const totalsZone = tenantZoneOf(all);
     const granularity = query.granularity ?? 'interval';
-    const csv = wantsCsv(request, query.format);
-    const etag = reportEtag(fingerprint, csv, request);
-    if (request.headers['if-none-match'] === etag) return { type: 'json', body: { data: [], next: null }, etag };
-    const versions = new Map<string, Promise<string | null>>();
-    const versionOf = (code: string): Promise<string | null> => {
-      let v = versions.get(code);
-      if (!v) versions.set(code, (v = query.forecastVersion ? Promise.resolve(query.forecastVersion) : this.repository.newestVersionCovering(tenantId, code)));
-      return v;
-    };
-    /**
-     * The periods of one channel after `afterMs` (a period start), at most `limit` of them (null:
-     * all), in batches of whole periods (a period cut by a batch end is carried to the next).
-     */
-    const reader = this.reader;
-    const periods = async function* (c: ListingChannel, timeZone: string, afterMs: number | null, limit: number | null): AsyncGenerator<PeriodSums> {
-      const channel = byCode.get(c.code)!;
-      const seconds = channel.intervalMinutes * 60;
-      const batchSize = granularity === 'interval' && limit !== null ? Math.min(CHUNK, limit) : CHUNK;
-      let left = limit ?? Infinity;
-      let open: PeriodSums | null = null;
-      for await (const b of reader.batches({
-        tenantId, all, channel, granularity, timeZone, fromMs: afterMs === null ? c.fromMs : Math.max(c.fromMs, afterMs + 1), toMs: c.toMs,
-        versionId: versionOf(c.code), plan: query.plan ?? null, batchSize,
-      })) {
-        const predicted = predictServiceLevel(channel, b, 'erlang-c');
-        const s = newSums(b.length + 1);
-        if (open && open.length) copyPeriod(open, open.length - 1, s, s.length++);
-        for (let k = 0; k < b.length; k++) {
-          const p = b.p[k];
-          if (afterMs !== null && p <= afterMs) continue;
-          if (s.length === 0 || s.t[s.length - 1] !== p) s.t[s.length++] = p;
-          addInterval(s, s.length - 1, b, k, predicted[k], seconds, channel.serviceLevelTarget);
-        }
-        // Every period but the last is whole.
-        const closed = Math.min(Math.max(s.length - 1, 0), left);
-        if (closed > 0) yield sliceSums(s, 0, closed);
-        left -= closed;
-        if (left <= 0) return;
-        open = s;
-      }
-      if (open && open.length) yield sliceSums(open, open.length - 1, open.length);
-    };
-    const collect = async (it: AsyncGenerator<PeriodSums>): Promise<PeriodRef[]> => {
-      const out: PeriodRef[] = [];
-      for await (const s of it) for (let j = 0; j < s.length; j++) out.push({ s, j });
-      return out;
-    };
-    const totalsPage = (afterMs: number | null, limit: number): Promise<PeriodRef[]> =>
-      this.totalsPage(channels, (c) => collect(periods(c, totalsZone, afterMs, limit)), limit);
-    const source: ChannelRows<PeriodRef> = {
-      fetch: (c, after, limit) => {
-        const afterMs = after === null ? null : Number(after);
-        return c.code === TOTALS ? totalsPage(afterMs, limit) : collect(periods(c, byCode.get(c.code)!.timeZone, afterMs, limit));
-      },
-      keyOf: ({ s, j }) => String(s.t[j]),
-    };
-    const totalsChannel: ListingChannel | null = totals && channels.length
-      ? { id: 0, code: TOTALS, clock: zoneClockFor(totalsZone), fromMs: Math.min(...channels.map((c) => c.fromMs)), toMs: Math.max(...channels.map((c) => c.toMs)) }
-      : null;
-    if (csv) {
-      return {
-        type: 'csv-lines',
-        filename: 'interval-comparison.csv',
-        header: INTERVAL_COMPARISON_COLUMNS,
-        etag,
-        lines: (async function* () {
-          const iso = createIsoFormatter();
-          if (totalsChannel) for await (const { channel, row } of readAll([totalsChannel], source, 2000)) yield csvLines(channel, sliceSums(row.s, row.j, row.j + 1), iso);
-          for (const c of channels) {
-            for await (const s of periods(c, byCode.get(c.code)!.timeZone, null, null)) {
-              // Pieces of at most LINES_PER_PIECE lines (~80 KB): short-lived strings the young generation collects.
-              for (let from = 0; from < s.length; from += LINES_PER_PIECE) yield csvLines(c, sliceSums(s, from, Math.min(s.length, from + LINES_PER_PIECE)), iso);
-            }
-          }
-        })(),
+    return { version: fingerprint, format, build: async (): Promise<Listing> => {
+      const versions = new Map<string, Promise<string | null>>();
+      const versionOf = (code: string): Promise<string | null> => {
+        let v = versions.get(code);
+        if (!v) versions.set(code, (v = query.forecastVersion ? Promise.resolve(query.forecastVersion) : this.repository.newestVersionCovering(tenantId, code)));
+        return v;
       };
-    }
-    const cursor = decodeCursor(query.cursor);
-    if (cursor && !Number.isFinite(Number(cursor.key))) throw new DomainError('MALFORMED_REQUEST', 'cursor is not a cursor of this listing');
-    const page = await readPage(totalsChannel ? [totalsChannel, ...channels] : channels, source, query.limit ?? DEFAULT_LIMIT, cursor);
-    return { type: 'json', body: { data: page.rows.map(({ channel, row }) => rowDto(channel, row)), next: page.next }, etag };
+      /**
+       * The periods of one channel after `afterMs` (a period start), at most `limit` of them (null:
+       * all), in batches of whole periods (a period cut by a batch end is carried to the next).
+       */
+      const reader = this.reader;
+      const periods = async function* (c: ListingChannel, timeZone: string, afterMs: number | null, limit: number | null): AsyncGenerator<PeriodSums> {
+        const channel = byCode.get(c.code)!;
+        const seconds = channel.intervalMinutes * 60;
+        const batchSize = granularity === 'interval' && limit !== null ? Math.min(CHUNK, limit) : CHUNK;
+        let left = limit ?? Infinity;
+        let open: PeriodSums | null = null;
+        for await (const b of reader.batches({
+          tenantId, all, channel, granularity, timeZone, fromMs: afterMs === null ? c.fromMs : Math.max(c.fromMs, afterMs + 1), toMs: c.toMs,
+          versionId: versionOf(c.code), plan: query.plan ?? null, batchSize,
+        })) {
+          const predicted = predictServiceLevel(channel, b, 'erlang-c');
+          const s = newSums(b.length + 1);
+          if (open && open.length) copyPeriod(open, open.length - 1, s, s.length++);
+          for (let k = 0; k < b.length; k++) {
+            const p = b.p[k];
+            if (afterMs !== null && p <= afterMs) continue;
+            if (s.length === 0 || s.t[s.length - 1] !== p) s.t[s.length++] = p;
+            addInterval(s, s.length - 1, b, k, predicted[k], seconds, channel.serviceLevelTarget);
+          }
+          // Every period but the last is whole.
+          const closed = Math.min(Math.max(s.length - 1, 0), left);
+          if (closed > 0) yield sliceSums(s, 0, closed);
+          left -= closed;
+          if (left <= 0) return;
+          open = s;
+        }
+        if (open && open.length) yield sliceSums(open, open.length - 1, open.length);
+      };
+      const collect = async (it: AsyncGenerator<PeriodSums>): Promise<PeriodRef[]> => {
+        const out: PeriodRef[] = [];
+        for await (const s of it) for (let j = 0; j < s.length; j++) out.push({ s, j });
+        return out;
+      };
+      const totalsPage = (afterMs: number | null, limit: number): Promise<PeriodRef[]> =>
+        this.totalsPage(channels, (c) => collect(periods(c, totalsZone, afterMs, limit)), limit);
+      const source: ChannelRows<PeriodRef> = {
+        fetch: (c, after, limit) => {
+          const afterMs = after === null ? null : Number(after);
+          return c.code === TOTALS ? totalsPage(afterMs, limit) : collect(periods(c, byCode.get(c.code)!.timeZone, afterMs, limit));
+        },
+        keyOf: ({ s, j }) => String(s.t[j]),
+      };
+      const totalsChannel: ListingChannel | null = totals && channels.length
+        ? { id: 0, code: TOTALS, clock: zoneClockFor(totalsZone), fromMs: Math.min(...channels.map((c) => c.fromMs)), toMs: Math.max(...channels.map((c) => c.toMs)) }
+        : null;
+      if (format === 'csv') {
+        return {
+          type: 'csv-lines',
+          filename: 'interval-comparison.csv',
+          header: INTERVAL_COMPARISON_COLUMNS,
+          lines: (async function* () {
+            const iso = createIsoFormatter();
+            if (totalsChannel) for await (const { channel, row } of readAll([totalsChannel], source, 2000)) yield csvLines(channel, sliceSums(row.s, row.j, row.j + 1), iso);
+            for (const c of channels) {
+              for await (const s of periods(c, byCode.get(c.code)!.timeZone, null, null)) {
+                // Pieces of at most LINES_PER_PIECE lines (~80 KB): short-lived strings the young generation collects.
+                for (let from = 0; from < s.length; from += LINES_PER_PIECE) yield csvLines(c, sliceSums(s, from, Math.min(s.length, from + LINES_PER_PIECE)), iso);
+              }
+            }
+          })(),
+        };
+      }
+      const cursor = decodeCursor(query.cursor);
+      if (cursor && !Number.isFinite(Number(cursor.key))) throw new DomainError('MALFORMED_REQUEST', 'cursor is not a cursor of this listing');
+      const page = await readPage(totalsChannel ? [totalsChannel, ...channels] : channels, source, query.limit ?? DEFAULT_LIMIT, cursor);
+      return { type: 'json', body: { data: page.rows.map(({ channel, row }) => rowDto(channel, row)), next: page.next } };
+    } };
   }
 
   /**

@@ -231,12 +231,15 @@ export class IntervalReader {
     const toMs = b.t[b.length - 1] + o.channel.intervalMinutes * 60_000;
     const inputs = await this.repository.headcountInputs(o.tenantId, fromMs, toMs);
     if (!inputs.schedules && !(inputs.states && b.staffed.some((x) => x !== x))) return b;
-    const hc = await this.adherence.headcountIntervals(o.tenantId, o.all, [o.channel], fromMs, toMs);
-    const byStart = new Map(hc.rows.map((h) => [Date.parse(h.periodStart), h]));
+    const hc = await this.adherence.headcountColumns(o.tenantId, o.all, [o.channel], fromMs, toMs);
+    const h = hc.channels[0];
+    if (!h) return b;
+    const step = h.intervalSeconds * 1000;
     for (let k = 0; k < b.length; k++) {
-      const h = byStart.get(b.t[k]);
-      if (hc.schedules > 0 && h) b.scheduled[k] = h.scheduled;
-      if (b.staffed[k] !== b.staffed[k] && hc.states > 0 && h) b.staffed[k] = h.staffed;
+      const j = (b.t[k] - h.startMs[0]) / step;
+      if (!(j >= 0 && j < h.length && Number.isInteger(j))) continue;
+      if (hc.schedules > 0) b.scheduled[k] = h.scheduledAgents[j];
+      if (b.staffed[k] !== b.staffed[k] && hc.states > 0) b.staffed[k] = h.staffedAgents[j];
     }
     return b;
   }

@@ -4,7 +4,9 @@ import type { Request, Response } from 'express';
 import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
 import { CurrentPrincipal, type Principal } from '../../platform/auth/principal.js';
 import { ReadAccess, Roles } from '../../platform/auth/roles.js';
-import { IntervalQueryDto, PageQueryDto, sendListing } from '../uploads/listing.js';
+import { IntervalQueryDto } from '../listing/interval-query.js';
+import { PageQueryDto } from '../listing/paging.js';
+import { listingFormat, sendListing } from '../listing/send-listing.js';
 import { PlanCreateDto, PlanIntervalListDto, PlanListDto, PlanResponseDto } from './dto/plan.dto.js';
 import { PlansService } from './plans.service.js';
 
@@ -56,7 +58,7 @@ export class PlansController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    await sendListing(request, response, await this.service.intervals(p.tenantId, id, query, request));
+    await sendListing(request, response, await this.service.intervals(p.tenantId, id, query, listingFormat(request, query.format)));
   }
 
   @Delete(':id')

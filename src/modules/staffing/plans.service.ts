@@ -1,6 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Request } from 'express';
 import { DEFAULT_SERVICE_LEVEL_DEFINITION } from '../../core/queueing/service-level-definition.js';
 import { BINDING_GOALS, type BindingGoal } from '../../core/staffing/staffing-types.js';
 import { formatLocalIso } from '../../core/time/format-local-iso.js';
@@ -9,18 +8,9 @@ import { DomainError, notFound, validationFailed, type FieldError } from '../../
 import type { Principal } from '../../platform/auth/principal.js';
 import { ChannelsService } from '../channels/channels.service.js';
 import { ForecastsService } from '../forecasts/forecasts.service.js';
-import {
-  decodeCursor,
-  listingChannels,
-  readAll,
-  readPage,
-  wantsCsv,
-  type ChannelRows,
-  type IntervalQueryDto,
-  type Listing,
-  type ListingChannel,
-  DEFAULT_LIMIT,
-} from '../uploads/listing.js';
+import { listingChannels, type IntervalQueryDto, type ListingChannel } from '../listing/interval-query.js';
+import { decodeCursor, readAll, readPage, type ChannelRows, DEFAULT_LIMIT } from '../listing/paging.js';
+import type { Listing, VersionedListing, ListingFormat } from '../listing/send-listing.js';
 import type { PlanChannelSettingsDto, PlanCreateDto, PlanIntervalDto, PlanListDto, PlanResponseDto } from './dto/plan.dto.js';
 import { allocateResults, channelSettings, checkSettings, goalsOf, nullable, runGroup } from './staffing-engine.js';
 import { PlansRepository, type PlanIntervalColumns, type PlanIntervalRow, type PlanRow } from './plans.repository.js';
@@ -220,23 +210,24 @@ export class PlansService {
   }
 
   /** The intervals of a plan as a JSON page or a CSV stream; plans are immutable, so the ETag is exact. */
-  async intervals(tenantId: string, id: string, query: IntervalQueryDto, request: Request): Promise<Listing> {
+  async intervals(tenantId: string, id: string, query: IntervalQueryDto, format: ListingFormat): Promise<VersionedListing> {
     const plan = await this.plans.find(tenantId, id);
     if (!plan) throw notFound('PLAN_NOT_FOUND', 'staffing plan', id);
     const inPlan = new Set(plan.settings.map((s) => s.channel));
     const all = (await this.channels.list(tenantId)).filter((c) => inPlan.has(c.code) || query.channel?.includes(c.code));
     const channels = listingChannels(all, query);
-    const csv = wantsCsv(request, query.format);
-    const etag = `"${plan.id}.${createHash('sha256').update(JSON.stringify([query, csv])).digest('hex').slice(0, 16)}"`;
     const source: ChannelRows<PlanIntervalRow> = {
       fetch: (c, afterKey, limit) =>
         this.plans.fetchIntervals(tenantId, id, c.id, c.fromMs, c.toMs, afterKey === null ? null : Number(afterKey), limit),
       keyOf: (row) => String(row.intervalStart.getTime()),
     };
-    if (csv) {
+    return { version: `plan:${plan.id}`, format, build: () => this.intervalListing(id, channels, source, query, format) };
+  }
+
+  private async intervalListing(id: string, channels: ListingChannel[], source: ChannelRows<PlanIntervalRow>, query: IntervalQueryDto, format: ListingFormat): Promise<Listing> {
+    if (format === 'csv') {
       return {
         type: 'csv',
-        etag,
         filename: `plan-${id}-intervals.csv`,
         header: CSV_HEADER,
         rows: (async function* () {
@@ -252,6 +243,6 @@ export class PlansService {
     const cursor = decodeCursor(query.cursor);
     if (cursor && !Number.isFinite(Number(cursor.key))) throw new DomainError('MALFORMED_REQUEST', 'cursor is not a cursor of this listing');
     const page = await readPage(channels, source, query.limit ?? DEFAULT_LIMIT, cursor);
-    return { type: 'json', etag, body: { data: page.rows.map(({ channel, row }) => planIntervalDto(channel, row)), next: page.next } };
+    return { type: 'json', body: { data: page.rows.map(({ channel, row }) => planIntervalDto(channel, row)), next: page.next } };
   }
 }

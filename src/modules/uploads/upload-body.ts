@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import busboy from 'busboy';
 import type { Request } from 'express';
 import { DomainError } from '../../platform/errors/domain-error.js';
@@ -115,4 +116,34 @@ export function openUploadBody(request: Request, limitBytes: number, allowJson: 
     'UNSUPPORTED_MEDIA_TYPE',
     `content type ${type || '(none)'} is not accepted: send text/csv, multipart/form-data with a file part${allowJson ? ', or application/json' : ''}`,
   );
+}
+
+/**
+ * An upload's body, not yet opened: `open` checks the media type and the size limit and starts
+ * reading. Services take this typed value; only the controller's parameter decorator sees the
+ * HTTP request.
+ */
+export interface UploadSource {
+  /** The media type of the body, lower case, without parameters (`text/csv`, `application/json`, ...). */
+  contentType: string;
+  open(limitBytes: number): UploadBody;
+}
+
+/** The request's body as an UploadSource (for upload routes). */
+export const UploadRequest = createParamDecorator((_: unknown, context: ExecutionContext): UploadSource => {
+  const request = context.switchToHttp().getRequest<Request>();
+  return { contentType: mediaType(request), open: (limitBytes) => openUploadBody(request, limitBytes, true) };
+});
+
+/** A CSV byte stream (a file, a seeded demo log) as an UploadSource: the same pipeline as an HTTP upload. */
+export function csvStreamSource(chunks: AsyncIterable<Buffer>): UploadSource {
+  return {
+    contentType: 'text/csv',
+    open: () => ({ type: 'stream', contentType: 'text/csv', chunks, declaredBytes: null, filename: null, formFields: () => Promise.resolve({}), truncated: () => false }),
+  };
+}
+
+/** JSON rows (`{ rows: [...] }`) as an UploadSource, as an `application/json` upload sends them. */
+export function jsonRowsSource(rows: ReadonlyArray<Record<string, unknown>>): UploadSource {
+  return { contentType: 'application/json', open: () => ({ type: 'json', contentType: 'application/json', body: { rows } }) };
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsNumber, IsOptional, IsString, Min } from 'class-validator';
-import { PageQueryDto } from '../../uploads/listing.js';
+import { PageQueryDto } from '../../listing/paging.js';
 
 /** Common query parameters of the adherence reads. */
 class RangeQueryDto extends PageQueryDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString } from 'class-validator';
-import { IntervalQueryDto } from '../../uploads/listing.js';
+import { IntervalQueryDto } from '../../listing/interval-query.js';
 import { OBJECTIVE_CLOCKS, OBJECTIVE_UNITS, type ObjectiveClockName, type ObjectiveUnit } from '../response-policy.js';
 import { WEEKDAYS, type Weekday } from '../business-calendar-settings.js';
 

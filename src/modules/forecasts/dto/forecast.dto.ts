@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
-import { PageQueryDto } from '../../uploads/listing.js';
+import { PageQueryDto } from '../../listing/paging.js';
 
 export class ForecastUploadOptionsDto {
   @ApiPropertyOptional({ description: 'Label of the new version (else the multipart field label, the JSON label, or the file name)' })

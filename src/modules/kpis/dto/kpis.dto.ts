@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
-import { IntervalQueryDto } from '../../uploads/listing.js';
+import { IntervalQueryDto } from '../../listing/interval-query.js';
 import type { KpiFamily, KpiGranularity } from '../kpi-source.js';
 
 export const KPI_FAMILIES: readonly KpiFamily[] = [

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IntervalQueryDto } from '../../uploads/listing.js';
+import { IntervalQueryDto } from '../../listing/interval-query.js';
 
 /** GET /reports/calibration: channel (repeatable), from, to, format, limit, cursor (the common listing parameters). */
 export class CalibrationQueryDto extends IntervalQueryDto {}

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { GRANULARITIES, type Granularity } from '../../../core/time/granularity.js';
-import { IntervalQueryDto } from '../../uploads/listing.js';
+import { IntervalQueryDto } from '../../listing/interval-query.js';
 
 
 export class ForecastAccuracyQueryDto extends IntervalQueryDto {

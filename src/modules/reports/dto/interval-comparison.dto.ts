@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { GRANULARITIES, type Granularity } from '../../../core/time/granularity.js';
-import { IntervalQueryDto } from '../../uploads/listing.js';
+import { IntervalQueryDto } from '../../listing/interval-query.js';
 
 export class IntervalComparisonQueryDto extends IntervalQueryDto {
   @ApiPropertyOptional({ description: 'interval (default), day, week (ISO, Monday) or month, cut in the channel time zone', enum: GRANULARITIES })

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { UPLOAD_KINDS } from '../../../core/ingest/types.js';
 import { KPI_INPUT_KINDS, type RecordedUploadKind as UploadKind } from '../ingest.types.js';
-import { PageQueryDto } from '../listing.js';
+import { PageQueryDto } from '../../listing/paging.js';
 
 const KINDS: readonly UploadKind[] = [...UPLOAD_KINDS, 'schedules', 'agent-states', ...KPI_INPUT_KINDS];
 
