@@ -1,11 +1,11 @@
 import { plainToInstance } from 'class-transformer';
-import type { Request } from 'express';
 import { ActualsService } from '../../src/modules/actuals/actuals.service.js';
 import { ChannelsService } from '../../src/modules/channels/channels.service.js';
 import { ChannelPutDto } from '../../src/modules/channels/dto/channel.dto.js';
 import { ForecastBacktestDto, ForecastGenerateDto } from '../../src/modules/forecasting/dto/forecasting.dto.js';
 import { ForecastingService } from '../../src/modules/forecasting/forecasting.service.js';
 import { ForecastsService } from '../../src/modules/forecasts/forecasts.service.js';
+import { jsonRowsSource } from '../../src/modules/uploads/upload-body.js';
 import { DomainError } from '../../src/platform/errors/domain-error.js';
 import { startMediumContext, type MediumContext, type MediumTenant } from '../support/medium-context.js';
 import { relativeError } from '../support/relative-error.js';
@@ -62,7 +62,7 @@ describe('forecasting services (medium: real repositories, PostgreSQL, no HTTP)'
     for (const code of ['support', 'sales']) {
       await ctx.app.get(ChannelsService).put(tenant.tenantId, code, plainToInstance(ChannelPutDto, { name: code, media: 'voice-inbound', timeZone: 'UTC', intervalMinutes: 30 }));
     }
-    const upload = { headers: { 'content-type': 'application/json' }, body: { rows: [...history('support', 1), ...history('sales', 1.5)] } } as unknown as Request;
+    const upload = jsonRowsSource([...history('support', 1), ...history('sales', 1.5)]);
     const stored = await ctx.app.get(ActualsService).uploadIntervals(tenant.tenantId, tenant.uploader('planner'), upload, null, null);
     expect(stored).toMatchObject({ rows: 2 * WEEKS * 7 * 20, channels: ['sales', 'support'], firstIntervalStart: '2026-01-05T08:00:00Z', lastIntervalStart: '2026-02-08T17:30:00Z' });
   });

@@ -1,15 +1,15 @@
 import { plainToInstance } from 'class-transformer';
-import type { Request } from 'express';
 import { ChannelsService } from '../../src/modules/channels/channels.service.js';
 import { ChannelPutDto } from '../../src/modules/channels/dto/channel.dto.js';
 import { ForecastsService } from '../../src/modules/forecasts/forecasts.service.js';
-import { IntervalQueryDto } from '../../src/modules/uploads/listing.js';
+import { IntervalQueryDto } from '../../src/modules/listing/interval-query.js';
 import { PlanCreateDto, type PlanIntervalDto } from '../../src/modules/staffing/dto/plan.dto.js';
 import { StaffingRequestDto } from '../../src/modules/staffing/dto/staffing-request.dto.js';
 import { PlansService } from '../../src/modules/staffing/plans.service.js';
 import { StaffingService } from '../../src/modules/staffing/staffing.service.js';
 import { DomainError } from '../../src/platform/errors/domain-error.js';
 import { startMediumContext, type MediumContext, type MediumTenant } from '../support/medium-context.js';
+import { agentsOracle, erlangBOracle, erlangCOracle, serviceLevelOracle } from '../support/erlang-oracle.js';
 import { relativeError } from '../support/relative-error.js';
 
 /*
@@ -19,51 +19,17 @@ import { relativeError } from '../support/relative-error.js';
  *   30 %): 14 agents, 20 scheduled, wait probability 0.1741319, service level 0.8883500, ASA
  *   7.835937 s, as published by pyworkforce (ErlangC example) and the R package ErlangC (the
  *   same case src/core/queueing/erlang-c.spec.ts uses).
- * - To 1e-9 relative, the textbook formulas evaluated here by direct summation of A^k / k!
- *   (independent of the engine's Erlang B recurrence): Erlang C
- *   C(N, A) = (A^N/N! · N/(N−A)) / (Σ_{k<N} A^k/k! + A^N/N! · N/(N−A)), service level
- *   1 − C·e^{−(N−A)t/AHT}, ASA C·AHT/(N−A) (Gans, Koole & Mandelbaum, "Telephone call centers:
- *   tutorial, review and research prospects", MSOM 5(2), 2003, §4.1); Erlang B
- *   B(N, A) = (A^N/N!) / Σ_{k≤N} A^k/k!.
+ * - To 1e-9 relative, the textbook Erlang B and C formulas summed directly in
+ *   test/support/erlang-oracle.ts (Gans, Koole & Mandelbaum 2003, §4.1), independent of the
+ *   engine's recurrence.
  * - Erlang B: 17 lines for 2 % blocking at 10 Erlangs (the standard Erlang B table).
  * - Occupancy cap: A/N ≤ 0.70 needs N ≥ 10/0.7, i.e. 15 agents; scheduled agents are the
  *   smallest m with m·(1 − 0.3) ≥ N, counted here in integers (m·7 ≥ N·10).
  */
 
-/** A^k/k! for k = 0..n, by direct multiplication. */
-function poissonTerms(n: number, a: number): number[] {
-  const terms = [1];
-  for (let k = 1; k <= n; k++) terms.push((terms[k - 1] * a) / k);
-  return terms;
-}
-
-function erlangCOracle(agents: number, traffic: number): number {
-  const terms = poissonTerms(agents, traffic);
-  const below = terms.slice(0, agents).reduce((s, x) => s + x, 0);
-  const top = (terms[agents] * agents) / (agents - traffic);
-  return top / (below + top);
-}
-
-function erlangBOracle(lines: number, traffic: number): number {
-  const terms = poissonTerms(lines, traffic);
-  return terms[lines] / terms.reduce((s, x) => s + x, 0);
-}
-
-const serviceLevelOracle = (agents: number, traffic: number, ahtSeconds: number, thresholdSeconds: number): number =>
-  1 - erlangCOracle(agents, traffic) * Math.exp((-(agents - traffic) * thresholdSeconds) / ahtSeconds);
-
-/** The smallest N > A whose Erlang C service level meets the target (by the oracle above). */
-function agentsOracle(traffic: number, ahtSeconds: number, thresholdSeconds: number, target: number): number {
-  let n = Math.floor(traffic) + 1;
-  while (serviceLevelOracle(n, traffic, ahtSeconds, thresholdSeconds) < target) n++;
-  return n;
-}
-
 /** Smallest m with m·(1 − 0.3) ≥ agents, in integers. */
 const scheduledAt30 = (agents: number): number => Math.floor((agents * 10 + 6) / 7);
 
-/** The listing reads the format from the query; no HTTP request is involved. */
-const NO_REQUEST = { headers: {} } as Request;
 const GOAL_80_20 = { serviceLevelTarget: 0.8, thresholdSeconds: 20 };
 const A10 = { volume: 100, ahtSeconds: 180 };
 
@@ -184,7 +150,7 @@ describe('staffing services (medium: real repositories, PostgreSQL, no HTTP)', (
       const listed = await plans.list(tenant.tenantId, 10, undefined);
       expect(listed.data.map((p) => p.id)).toContain(plan.id);
       expect(listed.data.find((p) => p.id === plan.id)).toEqual(plan);
-      const stored = await plans.intervals(tenant.tenantId, plan.id, plainToInstance(IntervalQueryDto, { format: 'json' }), NO_REQUEST);
+      const stored = await (await plans.intervals(tenant.tenantId, plan.id, new IntervalQueryDto(), 'json')).build();
       if (stored.type !== 'json') throw new Error('expected a JSON listing');
       const rows = (stored.body as { data: PlanIntervalDto[] }).data;
       expect(rows.map((r) => [r.channel, r.periodStart, r.agents, r.scheduledAgents, r.binding])).toEqual([
