@@ -1,8 +1,9 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { layerRules } from './eslint.layers.js';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.wfm/**', 'jest.config.js', 'eslint.config.js', 'test/support/*.cjs'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.wfm/**', 'jest.config.js', 'eslint.config.js', 'eslint.layers.js', 'test/support/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -36,16 +37,6 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['@nestjs/*'], message: 'src/core is pure: no framework imports' },
-            { group: ['typeorm', 'typeorm/*', 'pg', 'class-validator', 'class-transformer'], message: 'src/core is pure: no database or validation imports' },
-            { group: ['node:*', 'fs', 'path', 'crypto', 'os', 'worker_threads'], message: 'src/core is pure: no node:* imports' },
-          ],
-        },
-      ],
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: 'src/core is deterministic: pass instants in' },
@@ -53,6 +44,7 @@ export default tseslint.config(
       ],
     },
   },
+  ...layerRules,
   {
     files: ['test/**/*.ts', 'src/**/*.spec.ts', 'bench/**/*.ts'],
     rules: {

@@ -171,7 +171,7 @@ async function main(): Promise<void> {
     if (g.status !== 200) throw new Error(`adherence answered ${g.status}`);
     const t2 = performance.now();
     const seconds = (t2 - t0) / 1000;
-    // Upload listeners (the KPI rollups of issue 7) run in the background of the same process
+    // Upload listeners (the KPI rollups) run in the background of the same process
     // and compete with the above; reported for attribution, not part of `seconds`.
     await bench.app.get(UploadEvents).idle();
     const t3 = performance.now();

@@ -1,5 +1,5 @@
 /**
- * Benchmarks `report-csv-year` and `report-json-page` (issue 8): the interval comparison report
+ * Benchmarks `report-csv-year` and `report-json-page`: the interval comparison report
  * over 20 channels × a year of 15-minute intervals (700,800 intervals) of interval actuals (with
  * staffed agents, so every interval gets an Erlang C prediction), a forecast version and a
  * staffing plan, written straight into a throw-away database, then read over loopback HTTP.

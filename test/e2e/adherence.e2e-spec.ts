@@ -9,7 +9,7 @@ import { zoneClockFor } from '../../src/modules/channels/zone-clocks.js';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
 
 /**
- * Schedules, agent states, rules and the adherence reads (issue 6). Expected figures are worked
+ * Schedules, agent states, rules and the adherence reads. Expected figures are worked
  * out by hand in the comments from the uploaded rows.
  */
 const Z = (hhmm: string, day = '2026-03-02'): string => `${day}T${hhmm}:00Z`;

@@ -5,7 +5,7 @@ import { startTestApp, TEST_ADMIN_KEY, type TenantKeys, type TestApp } from '../
 
 /**
  * The role matrix: every route of the API with the roles allowed besides admin. Written out by
- * hand from API-CONVENTIONS.md and the issues, so a route whose decorator drifts fails here; a
+ * hand from docs/api-conventions.md, so a route whose decorator drifts fails here; a
  * route missing from this table fails the coverage test below.
  */
 const READ: Role[] = ['planner', 'scheduler', 'analyst'];
@@ -26,7 +26,7 @@ export const ROLE_MATRIX: Record<string, Role[]> = {
   'GET /api/v1/staffing/plans/{id}': READ,
   'GET /api/v1/staffing/plans/{id}/intervals': READ,
   'DELETE /api/v1/staffing/plans/{id}': ['scheduler'],
-  // ingestion (issue 4): planners write forecasts, actuals and import mappings; everyone reads
+  // ingestion: planners write forecasts, actuals and import mappings; everyone reads
   'POST /api/v1/forecasts': ['planner'],
   'GET /api/v1/forecasts': READ,
   'GET /api/v1/forecasts/{id}': READ,
@@ -42,20 +42,20 @@ export const ROLE_MATRIX: Record<string, Role[]> = {
   'DELETE /api/v1/import-mappings/{name}': ['planner'],
   'GET /api/v1/uploads': READ,
   'GET /api/v1/uploads/{id}': READ,
-  // forecasting (issue 5): planners run forecasting
+  // forecasting: planners run forecasting
   'POST /api/v1/forecasts/backtest': ['planner'],
   'POST /api/v1/forecasts/generate': ['planner'],
   'PUT /api/v1/calendar/special-days': ['planner'],
   'GET /api/v1/calendar/special-days': READ,
   'GET /api/v1/reports/forecast-accuracy': READ,
   'GET /api/v1/reports/interval-comparison': READ,
-  // KPI rollups (issue 7): everyone reads, admins recompute
+  // KPI rollups: everyone reads, admins recompute
   'GET /api/v1/kpis': READ,
   'GET /api/v1/kpis/catalogue': READ,
   'POST /api/v1/kpis/recompute': ADMIN,
   'GET /api/v1/reports/calibration': READ,
   'GET /api/v1/jobs/{id}': READ,
-  // adherence (issue 6): schedulers write schedules, agent states and rules; everyone reads
+  // adherence: schedulers write schedules, agent states and rules; everyone reads
   'POST /api/v1/schedules': ['scheduler'],
   'POST /api/v1/agent-states': ['scheduler'],
   'GET /api/v1/adherence/rules': READ,
@@ -63,7 +63,7 @@ export const ROLE_MATRIX: Record<string, Role[]> = {
   'GET /api/v1/adherence': READ,
   'GET /api/v1/adherence/exceptions': READ,
   'GET /api/v1/staffing/headcount': READ,
-  // KPI inputs and deferred contacts (issue 7): planners upload inputs and set objectives and the business calendar
+  // KPI inputs and deferred contacts: planners upload inputs and set objectives and the business calendar
   'POST /api/v1/cases': ['planner'],
   'POST /api/v1/cases/updates': ['planner'],
   'POST /api/v1/quality-evaluations': ['planner'],

@@ -5,7 +5,7 @@ import { UploadEvents } from '../../src/modules/uploads/upload-events.js';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
 
 /**
- * Response-time objectives, the business calendar and deferred-contact compliance (issue 7).
+ * Response-time objectives, the business calendar and deferred-contact compliance.
  * Every expected figure is worked out by hand in the comments from the cases below.
  *
  * Business calendar: Monday–Friday 09:00–17:00 UTC. 2026-03-06 is a Friday, 2026-03-09 a Monday.

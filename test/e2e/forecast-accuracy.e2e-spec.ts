@@ -2,7 +2,7 @@ import request from 'supertest';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
 
 /**
- * The forecast-accuracy report follows the conventions of the interval comparison (issue 8):
+ * The forecast-accuracy report follows the conventions of the interval comparison:
  * the same query parameters, RFC 4180 CSV with a documented header, a weak ETag on JSON and CSV
  * that If-None-Match answers with 304 and that new data changes, columns documented in OpenAPI.
  */

@@ -5,7 +5,7 @@ import { DomainError } from '../../src/platform/errors/domain-error.js';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
 
 /**
- * Jobs kept in PostgreSQL (issue 5): progress, result and error survive in the table, any instance
+ * Jobs kept in PostgreSQL: progress, result and error survive in the table, any instance
  * on the same database answers for them, another tenant's job is 404, and a job whose process
  * stopped is failed with JOB_INTERRUPTED: at a graceful stop by that process, and for a process
  * that died (a heartbeat older than a minute) at the start-up of any instance and on read.

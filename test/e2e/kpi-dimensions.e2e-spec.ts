@@ -3,7 +3,7 @@ import { kpiReader, type KpiRow } from '../support/kpi-rows.js';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
 
 /**
- * KPI dimensions (issue 7): cost per contact by channel and contact type, the `dimension` filter
+ * KPI dimensions: cost per contact by channel and contact type, the `dimension` filter
  * and column of GET /api/v1/kpis, and the periods a re-uploaded case leaves. Two UTC channels, so
  * that days are easy to check by hand; every expected value is worked out in the comment beside
  * it from the rows written here, and the contact counts are also counted from CONTACTS in the test.

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
 
 /**
- * The nine KPI input uploads (issue 7) over HTTP: for each kind a good file (rows counted in
+ * The nine KPI input uploads over HTTP: for each kind a good file (rows counted in
  * the table afterwards), a bad file (422 INVALID_ROWS naming line and column, nothing written)
  * and the same bytes twice (duplicate: true, nothing written twice). Expected counts are the
  * rows of the files written out here.

@@ -20,7 +20,7 @@ const ACTUALS = [
 ].join('\n');
 
 
-describe('KPI rollups (issue 7)', () => {
+describe('KPI rollups', () => {
   let t: TestApp;
   let tenant: TenantKeys;
   const as = (role: keyof TenantKeys['keys']): [string, string] => ['Authorization', `Bearer ${tenant.keys[role]}`];

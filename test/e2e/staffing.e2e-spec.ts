@@ -9,8 +9,8 @@ import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app
  *   occupancy cap 0.70 → 15 agents, 22 scheduled.
  * - Erlang B 17 lines for 2% at 10 Erlangs: the standard Erlang B table (e.g. Cooper,
  *   "Introduction to Queueing Theory", table; any Erlang B calculator).
- * - Erlang A case (patience 300 s, 14 agents, t = 20 s): issue 3, computed with the
- *   Mandelbaum & Zeltyn closed forms (../shared/QUEUEING-NOTES.md): wait probability 0.14526,
+ * - Erlang A case (patience 300 s, 14 agents, t = 20 s): computed with the
+ *   Mandelbaum & Zeltyn closed forms (docs/queueing.md): wait probability 0.14526,
  *   abandon rate 0.013984, answered within 20 s over offered 0.916792.
  */
 describe('staffing API', () => {

@@ -116,7 +116,7 @@ describe('back-test on a generated center with a trend and holidays', () => {
 
 /**
  * Figures measured with this file's generator (seed 20260311) when the methods landed; a change
- * of any method shows here. WAPE, interval and daily, and bias (fractions). Issue 5 follow-up:
+ * of any method shows here. WAPE, interval and daily, and bias (fractions). Since then:
  * double-seasonal moved from 0.0767 / 0.0352 / −0.035 when it went to the log scale, fitted at
  * leads of 1–7 days (it has no trend term, so the +3.5%/week growth shows as its bias); the
  * recency-weighted intraday shares moved weekday-profile 0.0869 → 0.0874 and holt-winters

@@ -4,7 +4,7 @@
  *
  * Formula: F[h·s + j] = 0 when y[d·s + j] = 0 for the last `weeks` days d ≡ (n_d + h) (mod 7);
  * weekdays are counted from the history's first day. Units: contacts per interval.
- * Reference: issue 5 (closed hours forecast 0, not a small positive number). Complexity:
+ * Reference: docs/forecasting.md (closed hours forecast 0, not a small positive number). Complexity:
  * O(weeks·7·s + horizon·s).
  *
  * @returns the number of intervals set to 0

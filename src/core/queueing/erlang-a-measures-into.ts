@@ -36,7 +36,7 @@ export const ERLANG_A_SCRATCH_LENGTH = 10;
  *
  * Units: a in Erlangs, all times in seconds, results fractions or seconds.
  * Reference: Mandelbaum & Zeltyn, "The Palm/Erlang-A queue, with applications to call
- * centers", 2005; Garnett, Mandelbaum & Reiman, M&SOM 4(3), 2002; QUEUEING-NOTES.md.
+ * centers", 2005; Garnett, Mandelbaum & Reiman, M&SOM 4(3), 2002; docs/queueing.md.
  * Complexity: O(√a + √x) terms (two incomplete-gamma series and one Erlang B recurrence).
  *
  * @example

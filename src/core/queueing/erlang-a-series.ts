@@ -24,7 +24,7 @@ const SKIP_MARGIN = 20;
  * value = stored value × e^scale). Inner helper: no validation (x ≥ 0, y > 0).
  *
  * Units: dimensionless. Reference: Mandelbaum & Zeltyn, "The Palm/Erlang-A queue, with
- * applications to call centers", 2005, §3; QUEUEING-NOTES.md. Complexity:
+ * applications to call centers", 2005, §3; docs/queueing.md. Complexity:
  * O(min(√x·ln, 1/(1 − y/x)) + √y) terms, one division each.
  *
  * @example

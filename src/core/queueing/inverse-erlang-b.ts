@@ -24,7 +24,7 @@ const DAMPING_LOG = (START_DEPTH * START_DEPTH) / 2;
  *
  * Units: x in agents, a in Erlangs; the result is dimensionless (≥ 1).
  * Reference: Jagerman, "Some properties of the Erlang loss function", Bell Syst. Tech. J.
- * 53(3), 1974; QUEUEING-NOTES.md (start of the recurrence at a − 8.5·√a).
+ * 53(3), 1974; docs/queueing.md (start of the recurrence at a − 8.5·√a).
  * Complexity: O(min(x, √a + (x − a)⁺)) multiplications.
  *
  * @example

@@ -30,7 +30,7 @@ const GUESS_BIAS = 0.5;
  * still unmet at a + 40·√a + 50 agents.
  *
  * Units: a in Erlangs, AHT and t in seconds. Reference: Gans, Koole & Mandelbaum 2003, §4.1;
- * QUEUEING-NOTES.md. Complexity: O(√a) (about 8.5·√a recurrence steps plus β·√a goal tests).
+ * docs/queueing.md. Complexity: O(√a) (about 8.5·√a recurrence steps plus β·√a goal tests).
  *
  * @example
  * // a = 10, AHT 180 s, 80/20: result[SLOT_AGENTS] = 14, binding service-level, ≈ 13.0372

@@ -41,7 +41,7 @@ import { writeMeasureColumns } from './write-measure-columns.js';
  * Units: volume in contacts per interval; seconds for intervalSeconds, ahtSeconds,
  * patienceSeconds, thresholdSeconds, asaSeconds; fractions 0..1 elsewhere.
  * Reference: Gans, Koole & Mandelbaum, M&SOM 5(2), 2003; Mandelbaum & Zeltyn 2005;
- * Jagerman 1974; QUEUEING-NOTES.md. Complexity: O(count·√a) for Erlang B/C,
+ * Jagerman 1974; docs/queueing.md. Complexity: O(count·√a) for Erlang B/C,
  * O(count·log(n)·√a) for Erlang A.
  *
  * @example

@@ -5,7 +5,7 @@ import { AdherenceController } from './adherence.controller.js';
 import { AdherenceRepository } from './adherence.repository.js';
 import { AdherenceService } from './adherence.service.js';
 
-/** Schedule adherence (issue 6): schedules, agent states, rules, adherence and headcount reads. */
+/** Schedule adherence: schedules, agent states, rules, adherence and headcount reads. */
 @Module({
   imports: [ChannelsModule, UploadsModule],
   controllers: [AdherenceController],

@@ -7,7 +7,7 @@ import { DomainError, notFound } from '../../platform/errors/domain-error.js';
 import { LOGGER } from '../../platform/logging/logger.js';
 import { generateApiKey, hashApiKey, prefixOf } from './api-key-secret.js';
 import type { Role } from '../../platform/auth/roles.js';
-import { DEFAULT_TENANT_ID, TenantsRepository } from '../tenants/tenants.repository.js';
+import { DEFAULT_TENANT_ID, TenantsService } from '../tenants/tenants.service.js';
 import { ApiKeysRepository, type ApiKeyRow } from './api-keys.repository.js';
 import type { ApiKeyCreatedDto, ApiKeyResponseDto } from './dto/api-key.dto.js';
 
@@ -27,7 +27,7 @@ function toDto(row: ApiKeyRow): ApiKeyResponseDto {
 export class ApiKeysService {
   constructor(
     private readonly keys: ApiKeysRepository,
-    private readonly tenants: TenantsRepository,
+    private readonly tenants: TenantsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}

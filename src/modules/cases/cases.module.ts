@@ -6,7 +6,7 @@ import { CasesController } from './cases.controller.js';
 import { CasesRepository } from './cases.repository.js';
 import { CasesService } from './cases.service.js';
 
-/** Deferred contacts (issue 7): response-time objectives, the business calendar, compliance and its KPIs. */
+/** Deferred contacts: response-time objectives, the business calendar, compliance and its KPIs. */
 @Module({
   imports: [ChannelsModule, KpisModule],
   controllers: [CasesController],

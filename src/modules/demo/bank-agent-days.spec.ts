@@ -1,5 +1,5 @@
 import { agentDaysFromCalls, bankCallsOfAgents } from './bank-agent-days.js';
-import type { ImportMappingPutDto } from '../import-mappings/dto/import-mapping.dto.js';
+import type { ImportMappingPutDto } from '../import-mappings/index.js';
 
 const MAPPING = { fields: { channel: { column: 'type', values: { PS: 'retail', PE: 'english', IN: 'internet', NE: 'stocks' } } } } as unknown as ImportMappingPutDto;
 const HEADER = 'vru+line\tcall_id\tcustomer_id\tpriority\ttype\tdate\tvru_entry\tvru_exit\tvru_time\tq_start\tq_exit\tq_time\toutcome\tser_start\tser_exit\tser_time\tserver';

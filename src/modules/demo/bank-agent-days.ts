@@ -1,4 +1,4 @@
-import type { ImportMappingPutDto } from '../import-mappings/dto/import-mapping.dto.js';
+import type { ImportMappingPutDto } from '../import-mappings/index.js';
 
 /** A call served by an agent: UTC milliseconds, and the local day (`yymmdd`) of the record. */
 export interface AgentCall {

@@ -4,14 +4,13 @@ import { AdherenceModule } from '../adherence/adherence.module.js';
 import { ChannelsModule } from '../channels/channels.module.js';
 import { ForecastsModule } from '../forecasts/forecasts.module.js';
 import { ImportMappingsModule } from '../import-mappings/import-mappings.module.js';
-import { PlansRepository } from '../staffing/plans.repository.js';
-import { PlansService } from '../staffing/plans.service.js';
+import { StaffingModule } from '../staffing/staffing.module.js';
 import { DemoSeeder } from './demo.seeder.js';
 
-/** The demo seeder; it makes its staffing plan through its own PlansService (the staffing module exports none). */
+/** The demo seeder: it loads the demo through the services of the modules it imports. */
 @Module({
-  imports: [ChannelsModule, ImportMappingsModule, ActualsModule, ForecastsModule, AdherenceModule],
-  providers: [DemoSeeder, PlansService, PlansRepository],
+  imports: [ChannelsModule, ImportMappingsModule, ActualsModule, ForecastsModule, AdherenceModule, StaffingModule],
+  providers: [DemoSeeder],
   exports: [DemoSeeder],
 })
 export class DemoModule {}

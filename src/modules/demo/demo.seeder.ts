@@ -13,13 +13,13 @@ import { ActualsService } from '../actuals/actuals.service.js';
 import { AdherenceService } from '../adherence/adherence.service.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { ChannelsService } from '../channels/channels.service.js';
-import { ChannelPutDto } from '../channels/dto/channel.dto.js';
+import { ChannelPutDto } from '../channels/index.js';
 import type { ForecastRowInput } from '../forecasts/forecast-version.js';
 import { ForecastsService } from '../forecasts/forecasts.service.js';
-import type { ImportMappingPutDto } from '../import-mappings/dto/import-mapping.dto.js';
+import type { ImportMappingPutDto } from '../import-mappings/index.js';
 import { ImportMappingsService } from '../import-mappings/import-mappings.service.js';
 import { PlansService } from '../staffing/plans.service.js';
-import { DEFAULT_TENANT_ID } from '../tenants/tenants.repository.js';
+import { DEFAULT_TENANT_ID } from '../tenants/tenants.service.js';
 import { csvStreamSource, jsonRowsSource } from '../uploads/upload-body.js';
 import { agentDaysFromCalls, bankCallsOfAgents } from './bank-agent-days.js';
 

@@ -5,7 +5,7 @@ import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
 import { CurrentPrincipal, type Principal } from '../../platform/auth/principal.js';
 import { Roles } from '../../platform/auth/roles.js';
 import { BacktestResponseDto, ForecastBacktestDto, ForecastGenerateDto, ForecastGenerateResponseDto } from './dto/forecasting.dto.js';
-import { JobDto } from '../jobs/dto/job.dto.js';
+import { JobDto } from '../jobs/index.js';
 import { ForecastingService } from './forecasting.service.js';
 
 @ApiTags('forecasting')

@@ -11,7 +11,7 @@ import { versionJson } from '../forecasts/forecast.sink.js';
 import type { ForecastRowInput } from '../forecasts/forecast-version.js';
 import { ForecastsService } from '../forecasts/forecasts.service.js';
 import type { Uploader } from '../uploads/ingest.types.js';
-import type { JobDto } from '../jobs/dto/job.dto.js';
+import type { JobDto } from '../jobs/index.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { ChannelGrid } from './channel-grid.js';
 import type {

@@ -42,7 +42,7 @@ function KpiInputUpload(path: string, kind: KpiInputKind, summary: string, notes
   );
 }
 
-/** POST uploads of the KPI inputs (issue 7): all rows or none, idempotent, logged in uploads. */
+/** POST uploads of the KPI inputs: all rows or none, idempotent, logged in uploads. */
 @ApiTags('kpi-inputs')
 @Controller('api/v1')
 export class KpiInputsController {

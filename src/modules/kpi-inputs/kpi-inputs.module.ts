@@ -6,7 +6,7 @@ import { KpiInputsController } from './kpi-inputs.controller.js';
 import { KpiInputsRepository } from './kpi-inputs.repository.js';
 import { KpiInputsService } from './kpi-inputs.service.js';
 
-/** KPI inputs (issue 7): nine CSV/JSON uploads through one table-driven sink. */
+/** KPI inputs: nine CSV/JSON uploads through one table-driven sink. */
 @Module({
   imports: [ChannelsModule, UploadsModule, CasesModule],
   controllers: [KpiInputsController],

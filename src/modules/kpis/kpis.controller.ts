@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
 import { CurrentPrincipal, type Principal } from '../../platform/auth/principal.js';
 import { AdminOnly, ReadAccess } from '../../platform/auth/roles.js';
-import { JobDto } from '../jobs/dto/job.dto.js';
+import { JobDto } from '../jobs/index.js';
 import { listingFormat, sendListing } from '../listing/send-listing.js';
 import { KpiCatalogueDto, KpiListDto, KpiQueryDto, KpiRecomputeQueryDto, KpiRecomputeResultDto } from './dto/kpis.dto.js';
 import { KpisService } from './kpis.service.js';

@@ -14,7 +14,7 @@ import { KpisRepository } from './kpis.repository.js';
 import { KpisService } from './kpis.service.js';
 
 /**
- * KPI rollups (issue 7): the seven KPI families per channel and period, kept current (after
+ * KPI rollups: the seven KPI families per channel and period, kept current (after
  * every upload, nightly, on demand). Other modules add KPIs by registering a KpiSource with the
  * exported KpiSourceRegistry in their `onModuleInit`.
  */

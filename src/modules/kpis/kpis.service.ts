@@ -6,7 +6,7 @@ import { parseTimestamp, type ParsedTimestamp } from '../../core/time/parse-time
 import { notFound, validationFailed } from '../../platform/errors/domain-error.js';
 import { LOGGER } from '../../platform/logging/logger.js';
 import { ChannelsService } from '../channels/channels.service.js';
-import type { JobDto } from '../jobs/dto/job.dto.js';
+import type { JobDto } from '../jobs/index.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { UploadEvents, type UploadCommitted } from '../uploads/upload-events.js';
 import { listingChannels, type ListingChannel } from '../listing/interval-query.js';
@@ -88,7 +88,7 @@ interface AnyRow {
 }
 
 /**
- * KPI rollups (issue 7): recomputes the stored day, week and month rows of every registered
+ * KPI rollups: recomputes the stored day, week and month rows of every registered
  * source for a range (delete and insert in one transaction), lists them (JSON pages or streamed
  * CSV, with an ETag), computes interval rows on read, and answers the catalogue. After every
  * committed upload it recomputes the periods the upload touched.

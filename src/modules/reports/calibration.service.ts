@@ -49,7 +49,7 @@ function residuals(b: IntervalBatch, predicted: Float64Array): Float64Array {
 }
 
 /**
- * GET /reports/calibration (issue 8): how far Erlang C and Erlang A were from reality per
+ * GET /reports/calibration: how far Erlang C and Erlang A were from reality per
  * channel, and the patience that best explains the observed abandonment.
  *
  * Per channel over [from, to): θ = Σ abandoned ÷ Σ time in queue over the intervals with

@@ -206,7 +206,7 @@ const LINES_PER_PIECE = 400;
 /** Intervals per SQL chunk when a whole range is read (CSV, rolled-up periods). */
 const CHUNK = 2000;
 
-/** GET /reports/interval-comparison: forecast, requirement, staffing and outcome per channel and period (issue 8). */
+/** GET /reports/interval-comparison: forecast, requirement, staffing and outcome per channel and period. */
 @Injectable()
 export class IntervalComparisonService {
   constructor(

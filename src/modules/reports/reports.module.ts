@@ -10,7 +10,7 @@ import { IntervalReader } from './interval-reader.js';
 import { IntervalComparisonController } from './interval-comparison.controller.js';
 import { ReportsRepository } from './reports.repository.js';
 
-/** Cross-module reports (issue 8): the interval comparison of forecast, requirement, staffing and outcome, and the queueing-model calibration. */
+/** Cross-module reports: the interval comparison of forecast, requirement, staffing and outcome, and the queueing-model calibration. */
 @Module({
   imports: [ChannelsModule, ForecastsModule, AdherenceModule],
   controllers: [IntervalComparisonController, ForecastAccuracyController],

@@ -112,7 +112,7 @@ function period(q: ChunkQuery, next: number, column = 'interval_start'): [string
 }
 
 /**
- * SQL of the reports (issue 8). Interval rows are read in chunks by keyset (interval_start after
+ * SQL of the reports. Interval rows are read in chunks by keyset (interval_start after
  * the last one read) along each table's primary key, so a chunk costs its own size whatever the
  * range, and a year never sits in memory.
  */

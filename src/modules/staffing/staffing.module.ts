@@ -11,6 +11,6 @@ import { StaffingService } from './staffing.service.js';
   imports: [ChannelsModule, ForecastsModule],
   controllers: [StaffingController, PlansController],
   providers: [StaffingService, PlansService, PlansRepository],
-  exports: [StaffingService],
+  exports: [StaffingService, PlansService],
 })
 export class StaffingModule {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TenantsRepository } from './tenants.repository.js';
+import { TenantsService } from './tenants.service.js';
 
-@Module({ providers: [TenantsRepository], exports: [TenantsRepository] })
+@Module({ providers: [TenantsRepository, TenantsService], exports: [TenantsRepository, TenantsService] })
 export class TenantsModule {}

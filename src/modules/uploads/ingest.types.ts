@@ -4,10 +4,10 @@ import type { ImportMappingSpec } from '../../core/ingest/validate-import-mappin
 import type { BinaryCopyWriter } from './binary-copy-writer.js';
 import type { UploadBody } from './upload-body.js';
 
-/** What the upload log records: the mappable kinds, and schedules and agent states (issue 6). */
+/** What the upload log records: the mappable kinds, and schedules and agent states. */
 export type RecordedUploadKind = UploadKind | 'schedules' | 'agent-states' | KpiInputKind;
 
-/** The KPI input uploads (issue 7): cases and their updates, evaluations, surveys, FCR, costs, workforce, customers, outbound. */
+/** The KPI input uploads: cases and their updates, evaluations, surveys, FCR, costs, workforce, customers, outbound. */
 export type KpiInputKind = (typeof KPI_INPUT_KINDS)[number];
 export const KPI_INPUT_KINDS = [
   'cases', 'case-updates', 'quality-evaluations', 'surveys', 'fcr-outcomes', 'costs',
