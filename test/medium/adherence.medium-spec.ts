@@ -107,12 +107,9 @@ describe('adherence service (medium: real repositories, PostgreSQL, no HTTP)', (
     ]);
   });
 
-  // Known bug, kept as an executable statement of the contract ("period start: the interval"):
-  // at granularity interval a schedule row is cut at the interval grid, but each piece is keyed
-  // by its own start, so a1's 11:15 work (after a 15-minute break) becomes a period of its own
-  // at 11:15 instead of joining the 11:00 half-hour (same for GET /adherence?granularity=interval
-  // and the interval adherence KPI). When this starts to pass, make it an ordinary `it`.
-  it.failing('adherenceByChannel by interval sums every piece into the half-hour that holds it', async () => {
+  // A row cut at the interval grid may start inside an interval (a1's 11:15 work after a
+  // 15-minute break): it joins the 11:00 half-hour, not a period of its own.
+  it('adherenceByChannel by interval sums every piece into the half-hour that holds it', async () => {
     const half = (k: number): number => MONDAY_MS + 9 * 3_600_000 + k * 1_800_000;
     const intervals = await adherence.adherenceByChannel(tenant.tenantId, MONDAY_MS, MONDAY_MS + 86_400_000, 'interval');
     // voice 09:00: a1 1800 + a2 900, all adherent; 09:30: a2's meeting (10 min) halves to 300 s out;

@@ -65,7 +65,7 @@ describe('staffing services (medium: real repositories, PostgreSQL, no HTTP)', (
   it('calculate: the A = 10 Erlang C case with a request goal', async () => {
     const res = await staffing.calculate(tenant.tenantId, request({ intervalMinutes: 30, goal: GOAL_80_20, shrinkage: 0.3, intervals: [{ start: '2026-03-02T09:00:00Z', channel: 'voice', ...A10 }] }));
     const [r] = res.intervals;
-    expect(r).toMatchObject({ start: '2026-03-02T09:00:00Z', channel: 'voice', agents: 14, scheduledAgents: 20, binding: 'service-level', warnings: [], abandonRate: null, blockingProbability: null });
+    expect(r).toMatchObject({ start: '2026-03-02T09:00:00Z', channel: 'voice', agents: 14, requiredWithShrinkage: 20, binding: 'service-level', warnings: [], abandonRate: null, blockingProbability: null });
     expect(relativeError(r.waitProbability, erlangCOracle(14, 10))).toBeLessThan(1e-9);
     expect(relativeError(r.serviceLevel, serviceLevelOracle(14, 10, 180, 20))).toBeLessThan(1e-9);
     expect(relativeError(r.asaSeconds, (erlangCOracle(14, 10) * 180) / 4)).toBeLessThan(1e-9);
@@ -74,7 +74,7 @@ describe('staffing services (medium: real repositories, PostgreSQL, no HTTP)', (
     expect(r.waitProbability).toBeCloseTo(0.1741319, 7);
     expect(r.serviceLevel).toBeCloseTo(0.88835, 7);
     expect(r.asaSeconds).toBeCloseTo(7.835937, 6);
-    expect(res.totals).toMatchObject({ agentHours: 7, scheduledAgentHours: 10, volume: 100 });
+    expect(res.totals).toMatchObject({ agentHours: 7, requiredWithShrinkageHours: 10, volume: 100 });
   });
 
   it('calculate without a goal applies each channel’s stored goal (read from PostgreSQL)', async () => {
@@ -82,7 +82,7 @@ describe('staffing services (medium: real repositories, PostgreSQL, no HTTP)', (
       intervals: [{ channel: 'voice', ...A10 }, { channel: 'chat', ...A10 }, { channel: 'voice', volume: 200, ahtSeconds: 180 }],
     }));
     const a20 = agentsOracle(20, 180, 20, 0.8);
-    expect(res.intervals.map((r) => [r.channel, r.agents, r.scheduledAgents, r.binding])).toEqual([
+    expect(res.intervals.map((r) => [r.channel, r.agents, r.requiredWithShrinkage, r.binding])).toEqual([
       ['voice', 14, 20, 'service-level'],
       ['chat', 15, 22, 'occupancy'],
       ['voice', a20, scheduledAt30(a20), 'service-level'],
@@ -145,7 +145,7 @@ describe('staffing services (medium: real repositories, PostgreSQL, no HTTP)', (
         { channel: 'voice', intervalMinutes: 30, goal: { serviceLevelTarget: 0.8 }, thresholdSeconds: 20, shrinkage: 0.3, patienceSeconds: null, concurrency: 1 },
       ]);
       // chat 15 (occupancy cap); voice 14, the A = 20 requirement, 0 for no volume; half-hours
-      expect(plan.totals).toMatchObject({ agentHours: (15 + 14 + a20 + 0) / 2, scheduledAgentHours: (22 + 20 + scheduledAt30(a20) + 0) / 2, volume: 400 });
+      expect(plan.totals).toMatchObject({ agentHours: (15 + 14 + a20 + 0) / 2, requiredWithShrinkageHours: (22 + 20 + scheduledAt30(a20) + 0) / 2, volume: 400 });
       expect(await plans.get(tenant.tenantId, plan.id)).toEqual(plan);
       const listed = await plans.list(tenant.tenantId, 10, undefined);
       expect(listed.data.map((p) => p.id)).toContain(plan.id);
@@ -153,7 +153,7 @@ describe('staffing services (medium: real repositories, PostgreSQL, no HTTP)', (
       const stored = await (await plans.intervals(tenant.tenantId, plan.id, new IntervalQueryDto(), 'json')).build();
       if (stored.type !== 'json') throw new Error('expected a JSON listing');
       const rows = (stored.body as { data: PlanIntervalDto[] }).data;
-      expect(rows.map((r) => [r.channel, r.periodStart, r.agents, r.scheduledAgents, r.binding])).toEqual([
+      expect(rows.map((r) => [r.channel, r.periodStart, r.agents, r.requiredWithShrinkage, r.binding])).toEqual([
         ['chat', '2026-03-02T09:00:00Z', 15, 22, 'occupancy'],
         ['voice', '2026-03-02T09:00:00Z', 14, 20, 'service-level'],
         ['voice', '2026-03-02T09:30:00Z', a20, scheduledAt30(a20), 'service-level'],

@@ -282,7 +282,10 @@ export class AdherenceService {
       for (const [key, share, zoneChannel] of keys) {
         const timeZone = channels.get(zoneChannel)?.timeZone ?? 'UTC';
         const clock = zoneClockFor(timeZone);
-        const ms = granularity === 'interval' ? r.startAt.getTime() : periodOf(timeZone, clock, result.shiftStart[i] * 1000, granularity);
+        // A piece of a split row starts inside its interval (after a break, say): it joins the interval that holds it.
+        const ms = granularity === 'interval'
+          ? intervalStart(clock, r.startAt.getTime(), channels.get(zoneChannel)?.intervalMinutes ?? 30)
+          : periodOf(timeZone, clock, result.shiftStart[i] * 1000, granularity);
         const id = `${key}\u0000${ms}`;
         let g = groups.get(id);
         if (!g) {
