@@ -62,11 +62,12 @@ describe('reports services (medium: real repositories, PostgreSQL, no HTTP)', ()
      *  interval (support)      F     A    (F − A) ÷ A   within ±5 %
      *  2026-01-12 09:00       103   100      +0.03        yes
      *  2026-01-12 09:30        90   120      −0.25        no
-     *  2026-01-12 10:00         5     0      none         none   (no actuals: A = 0)
+     *  2026-01-12 10:00         5     –      none         none   (no actuals: missing, not 0)
      *  2026-02-09 09:00        60    50      +0.20        no
      *  2026-02-09 09:30        41    50      −0.18        no
-     *  months: January F 198, A 220 (−0.10, no); February F 101, A 100 (+0.01, yes).
-     *  Σ|F − A| = 3 + 30 + 5 + 10 + 9 = 57, ΣA = 320, ΣF = 299.
+     *  months: January F 198 (193 over the intervals with actuals), A 220 ((193 − 220) ÷ 220, no);
+     *  February F 101, A 100 (+0.01, yes).
+     *  Over the intervals with both: Σ|F − A| = 3 + 30 + 10 + 9 = 52, ΣA = 320, ΣF = 294.
      *  Actuals at 2026-02-09 10:00 (30 contacts) have no forecast: not in the report.
      */
     beforeAll(async () => {
@@ -91,7 +92,7 @@ describe('reports services (medium: real repositories, PostgreSQL, no HTTP)', ()
       expect(body.data.map((r) => [r.channel, r.periodStart, r.forecast, r.actual, r.withinFivePercent])).toEqual([
         ['support', '2026-01-12T09:00:00Z', 103, 100, true],
         ['support', '2026-01-12T09:30:00Z', 90, 120, false],
-        ['support', '2026-01-12T10:00:00Z', 5, 0, null],
+        ['support', '2026-01-12T10:00:00Z', 5, null, null],
         ['support', '2026-02-09T09:00:00Z', 60, 50, false],
         ['support', '2026-02-09T09:30:00Z', 41, 50, false],
       ]);
@@ -104,8 +105,8 @@ describe('reports services (medium: real repositories, PostgreSQL, no HTTP)', ()
       expect(body.summary).toHaveLength(1);
       const [s] = body.summary;
       expect(s).toMatchObject({ channel: 'support', intervals: 4, intervalsWithinFivePercent: 1 / 4, months: 2, monthsWithinFivePercent: 1 / 2 });
-      expect(relativeError(s.wape, 57 / 320)).toBeLessThan(1e-9);
-      expect(relativeError(s.bias, (299 - 320) / 320)).toBeLessThan(1e-9);
+      expect(relativeError(s.wape, 52 / 320)).toBeLessThan(1e-9);
+      expect(relativeError(s.bias, (294 - 320) / 320)).toBeLessThan(1e-9);
     });
 
     it('rolls up by month from summed forecasts and actuals', async () => {
@@ -114,7 +115,8 @@ describe('reports services (medium: real repositories, PostgreSQL, no HTTP)', ()
         ['2026-01-01T00:00:00Z', '2026-01-01T00:00:00+00:00', 198, 220, false],
         ['2026-02-01T00:00:00Z', '2026-02-01T00:00:00+00:00', 101, 100, true],
       ]);
-      expect(relativeError(body.data[0].variance, -0.1)).toBeLessThan(1e-9);
+      expect(relativeError(body.data[0].variance, (193 - 220) / 220)).toBeLessThan(1e-9);
+      expect(body.data.map((r) => [r.forecastIntervals, r.actualIntervals])).toEqual([[3, 2], [2, 2]]);
       expect(relativeError(body.data[1].variance, 0.01)).toBeLessThan(1e-9);
     });
 

@@ -138,25 +138,26 @@ export class ReportsRepository {
   ): Promise<AccuracyRow[]> {
     return this.db.query(
       `WITH p AS (
-         SELECT ${periodStartSql('f.interval_start', '$6', '$7')} AS period_start,
-                f.volume, coalesce(a.offered, 0) AS actual
+         SELECT ${periodStartSql('f.interval_start', '$6', '$7')} AS period_start, f.volume, a.offered AS actual
            FROM forecast_intervals f
            LEFT JOIN interval_actuals a ON a.tenant_id = f.tenant_id AND a.channel_id = f.channel_id AND a.interval_start = f.interval_start
           WHERE f.tenant_id = $1 AND f.version_id = $2 AND f.channel_id = $3 AND f.interval_start >= $4 AND f.interval_start < $5)
-       SELECT (extract(epoch FROM period_start) * 1000)::float8 AS t, sum(volume)::float8 AS forecast, sum(actual)::float8 AS actual
+       SELECT (extract(epoch FROM period_start) * 1000)::float8 AS t, sum(volume)::float8 AS forecast,
+              sum(actual)::float8 AS actual, (sum(volume) FILTER (WHERE actual IS NOT NULL))::float8 AS "forecastMatched",
+              count(*)::int AS "forecastIntervals", count(actual)::int AS "actualIntervals"
          FROM p WHERE ($8::timestamptz IS NULL OR period_start > $8)
         GROUP BY period_start ORDER BY period_start LIMIT $9`,
       [tenantId, versionId, channelId, new Date(fromMs), new Date(toMs), granularity, timeZone, afterMs === null ? null : new Date(afterMs), limit],
     );
   }
 
-  /** Per channel summary over [from, to): intervals and local months within ±5%, WAPE and bias. */
+  /** Per channel summary over [from, to), over the intervals with both a forecast and actuals: intervals and local months within ±5%, WAPE and bias. */
   async accuracySummary(tenantId: string, versionId: string, channelId: number, timeZone: string, fromMs: number, toMs: number): Promise<AccuracySummaryRow> {
     const rows: AccuracySummaryRow[] = await this.db.query(
       `WITH i AS (
-         SELECT f.interval_start, f.volume::float8 AS forecast, coalesce(a.offered, 0)::float8 AS actual
+         SELECT f.interval_start, f.volume::float8 AS forecast, a.offered::float8 AS actual
            FROM forecast_intervals f
-           LEFT JOIN interval_actuals a ON a.tenant_id = f.tenant_id AND a.channel_id = f.channel_id AND a.interval_start = f.interval_start
+           JOIN interval_actuals a ON a.tenant_id = f.tenant_id AND a.channel_id = f.channel_id AND a.interval_start = f.interval_start
           WHERE f.tenant_id = $1 AND f.version_id = $2 AND f.channel_id = $3 AND f.interval_start >= $4 AND f.interval_start < $5),
        m AS (SELECT sum(forecast) AS forecast, sum(actual) AS actual FROM i GROUP BY date_trunc('month', interval_start AT TIME ZONE $6))
        SELECT (SELECT count(*) FROM i WHERE actual > 0)::int AS intervals,
@@ -311,8 +312,14 @@ export async function dataFingerprint(db: DataSource, tenantId: string): Promise
 
 export interface AccuracyRow {
   t: number;
+  /** Σ forecast of the period. */
   forecast: number;
-  actual: number;
+  /** Σ offered over the intervals with actuals; null when none has. */
+  actual: number | null;
+  /** Σ forecast over the intervals with actuals (what the actual is compared with); null when none has. */
+  forecastMatched: number | null;
+  forecastIntervals: number;
+  actualIntervals: number;
 }
 
 export interface AccuracySummaryRow {
