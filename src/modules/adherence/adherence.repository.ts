@@ -166,6 +166,19 @@ export class AdherenceRepository {
    * planner's statistics (reads right after a bulk load otherwise plan for an empty table and
    * walk the whole primary key). Runs outside the upload's transaction.
    */
+  /**
+   * Whether the agent states' planner statistics are missing or stale (never analyzed, or more
+   * rows changed since than there were): a read would then plan for a handful of rows (nested
+   * loops over thousands of states).
+   */
+  async statesStatisticsStale(): Promise<boolean> {
+    const rows: Array<{ stale: boolean }> = await this.dataSource.query(
+      `SELECT (last_analyze IS NULL AND last_autoanalyze IS NULL) OR n_mod_since_analyze > greatest(n_live_tup - n_mod_since_analyze, 0) AS stale
+         FROM pg_stat_user_tables WHERE relid = 'agent_states'::regclass`,
+    );
+    return rows[0]?.stale ?? true;
+  }
+
   async analyzeStates(): Promise<void> {
     await this.dataSource.query(`SELECT brin_summarize_new_values('agent_states_range'::regclass)`);
     await this.dataSource.query('ANALYZE agent_states');
@@ -365,16 +378,19 @@ export class AdherenceRepository {
        sch AS MATERIALIZED (
          SELECT s.activity, s.channel_codes, date_part('epoch', s.start_at) AS s, date_part('epoch', s.end_at) AS e
            FROM schedule_activities s WHERE s.tenant_id = $1 AND s.start_at < $3 AND s.end_at > $2),
-       roster AS (
+       roster AS MATERIALIZED (
          SELECT r.agent_id, k.codes, k.n FROM adherence_agents r
            CROSS JOIN LATERAL (SELECT array_agg(x) AS codes, count(*)::int AS n FROM unnest(r.channel_codes) x WHERE x = ANY($8)) k
           WHERE r.tenant_id = $1),
-       st AS MATERIALIZED (
-         SELECT a.state, ro.codes, ro.n, date_part('epoch', a.start_at) AS s, date_part('epoch', a.end_at) AS e
+       -- The states of the roster's agents read once, a day beyond the range on either side (for the coverage of its days).
+       stw AS MATERIALIZED (
+         SELECT a.state, ro.codes, ro.n, a.start_at, a.end_at
            FROM roster ro JOIN agent_states a ON a.tenant_id = $1 AND a.agent_id = ro.agent_id
-            AND a.start_at >= $2::timestamptz - make_interval(secs => coalesce((SELECT max_state_seconds FROM adherence_state_extent WHERE tenant_id = $1), 0))
-            AND a.start_at < $3 AND a.end_at > $2
+            AND a.start_at >= $2::timestamptz - interval '1 day' - make_interval(secs => coalesce((SELECT max_state_seconds FROM adherence_state_extent WHERE tenant_id = $1), 0))
+            AND a.start_at < $3::timestamptz + interval '1 day' AND a.end_at > $2::timestamptz - interval '1 day'
           WHERE a.state = ANY($10)),
+       st AS MATERIALIZED (
+         SELECT state, codes, n, date_part('epoch', start_at) AS s, date_part('epoch', end_at) AS e FROM stw WHERE start_at < $3 AND end_at > $2),
        seg AS (
          SELECT 0 AS kind, sch.activity AS code, c.code AS channel, 1.0::float8 / k.n AS w, sch.s, sch.e FROM sch
            CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM unnest(sch.channel_codes) x WHERE x = ANY($8)) k
@@ -405,12 +421,8 @@ export class AdherenceRepository {
           WHERE s.tenant_id = $1 AND s.start_at >= $2::timestamptz - interval '3 days' AND s.start_at < $3::timestamptz + interval '2 days'),
        stday AS (
          SELECT DISTINCT z.code, d::date - DATE '1970-01-01' AS day
-           FROM roster ro JOIN agent_states a ON a.tenant_id = $1 AND a.agent_id = ro.agent_id
-            AND a.start_at >= $2::timestamptz - interval '1 day' - make_interval(secs => coalesce((SELECT max_state_seconds FROM adherence_state_extent WHERE tenant_id = $1), 0))
-            AND a.start_at < $3::timestamptz + interval '1 day' AND a.end_at > $2::timestamptz - interval '1 day'
-           CROSS JOIN LATERAL unnest(ro.codes) AS c(code) JOIN chz z ON z.code = c.code
-           CROSS JOIN LATERAL generate_series((a.start_at AT TIME ZONE z.tz)::date, ((a.end_at - interval '1 microsecond') AT TIME ZONE z.tz)::date, interval '1 day') AS d
-          WHERE a.state = ANY($10))
+           FROM stw CROSS JOIN LATERAL unnest(stw.codes) AS c(code) JOIN chz z ON z.code = c.code
+           CROSS JOIN LATERAL generate_series((stw.start_at AT TIME ZONE z.tz)::date, ((stw.end_at - interval '1 microsecond') AT TIME ZONE z.tz)::date, interval '1 day') AS d)
        SELECT channel AS code, b AS bucket, scheduled, staffed, busy, idle, 0 AS schedules, 0 AS states, 0 AS kind FROM cells
        UNION ALL
        SELECT code, day, 0, 0, 0, 0, 0, 0, 1 FROM sday

@@ -180,7 +180,9 @@ export class AdherenceService {
     const settings = await this.getRules(tenantId);
     const sink = new AgentStatesSink(this.repository, new Set(settings.states.map((s) => s.code)), this.mode(source));
     const out = await this.runner.run({ tenantId, uploader, mappingName: null, idempotencyKey, sink, prepare: () => Promise.resolve({ body: source.open(this.config.uploadLimitBytes), mapping: null }) });
-    if (!out.duplicate && out.result.segments >= ANALYZE_AFTER_SEGMENTS) await this.repository.analyzeStates();
+    if (!out.duplicate && out.result.segments > 0 && (out.result.segments >= ANALYZE_AFTER_SEGMENTS || (await this.repository.statesStatisticsStale()))) {
+      await this.repository.analyzeStates();
+    }
     return { ...out.result, duplicate: out.duplicate };
   }
 

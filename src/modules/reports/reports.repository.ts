@@ -284,9 +284,9 @@ export class ReportsRepository {
     return rows.length > 0;
   }
 
-  /** The tenant's data fingerprint (see `dataFingerprint`). */
-  dataFingerprint(tenantId: string): Promise<string> {
-    return dataFingerprint(this.db, tenantId);
+  /** The tenant's data fingerprint, led by the tenant id (see `dataFingerprint`). */
+  async dataFingerprint(tenantId: string): Promise<string> {
+    return `${tenantId}|${await dataFingerprint(this.db, tenantId)}`;
   }
 }
 
