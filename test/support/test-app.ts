@@ -32,8 +32,8 @@ export function testDatabaseUrl(): string {
   return url;
 }
 
-/** The whole app on the run's database, listening on a free loopback port. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** The whole app on the run's database (or on `databaseUrl`, e.g. through a proxy), listening on a free loopback port. */
+export async function startTestApp(env: Record<string, string> = {}, databaseUrl = testDatabaseUrl()): Promise<TestApp> {
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.WFM_TEST_LOG_LEVEL ?? 'silent',
@@ -43,7 +43,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const logger = createLogger(config);
-  const app = await createApp(config, testDatabaseUrl(), logger);
+  const app = await createApp(config, databaseUrl, logger);
   await app.get(ApiKeysService).bootstrap();
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
