@@ -351,8 +351,16 @@ export class AdherenceRepository {
     knownChannels: readonly string[],
     productiveActivities: readonly string[],
     states: { known: readonly string[]; productive: readonly string[]; busy: readonly string[]; idle: readonly string[] },
-  ): Promise<{ cells: Array<{ code: string; bucket: number; scheduled: number; staffed: number; busy: number; idle: number }>; schedules: number; states: number }> {
-    const rows: Array<{ code: string | null; bucket: number | null; scheduled: number; staffed: number; busy: number; idle: number; schedules: number; states: number }> = await this.dataSource.query(
+    zones: readonly string[],
+  ): Promise<{
+    cells: Array<{ code: string; bucket: number; scheduled: number; staffed: number; busy: number; idle: number }>;
+    schedules: number;
+    states: number;
+    /** Local days (in the grid channel's zone, as day numbers since 1970-01-01) that hold a schedule of the channel, or an agent state of its agents. */
+    scheduleDays: Array<{ code: string; day: number }>;
+    stateDays: Array<{ code: string; day: number }>;
+  }> {
+    const rows: Array<{ code: string | null; bucket: number | null; scheduled: number; staffed: number; busy: number; idle: number; schedules: number; states: number; kind: number }> = await this.dataSource.query(
       `WITH grid AS (SELECT * FROM unnest($4::text[], $5::float8[], $6::float8[], $7::int[]) AS g(code, first, step, buckets)),
        sch AS MATERIALIZED (
          SELECT s.activity, s.channel_codes, date_part('epoch', s.start_at) AS s, date_part('epoch', s.end_at) AS e
@@ -387,21 +395,43 @@ export class AdherenceRepository {
                 coalesce(sum(ws) FILTER (WHERE kind = 1 AND code = ANY($11)), 0) AS staffed,
                 coalesce(sum(ws) FILTER (WHERE kind = 1 AND code = ANY($12)), 0) AS busy,
                 coalesce(sum(ws) FILTER (WHERE kind = 1 AND code = ANY($13)), 0) AS idle
-           FROM piece WHERE ws > 0 GROUP BY channel, b)
-       SELECT channel AS code, b AS bucket, scheduled, staffed, busy, idle, 0 AS schedules, 0 AS states FROM cells
+           FROM piece WHERE ws > 0 GROUP BY channel, b),
+       chz AS (SELECT * FROM unnest($4::text[], $14::text[]) AS z(code, tz)),
+       -- Coverage: the local days of each channel that hold a schedule of the channel (by its shifts' start) or an
+       -- agent state of its agents, read a day beyond the range on either side (a day's shifts may start outside it).
+       sday AS (
+         SELECT DISTINCT z.code, (s.shift_start AT TIME ZONE z.tz)::date - DATE '1970-01-01' AS day
+           FROM schedule_activities s CROSS JOIN LATERAL unnest(s.channel_codes) AS c(code) JOIN chz z ON z.code = c.code
+          WHERE s.tenant_id = $1 AND s.start_at >= $2::timestamptz - interval '3 days' AND s.start_at < $3::timestamptz + interval '2 days'),
+       stday AS (
+         SELECT DISTINCT z.code, d::date - DATE '1970-01-01' AS day
+           FROM roster ro JOIN agent_states a ON a.tenant_id = $1 AND a.agent_id = ro.agent_id
+            AND a.start_at >= $2::timestamptz - interval '1 day' - make_interval(secs => coalesce((SELECT max_state_seconds FROM adherence_state_extent WHERE tenant_id = $1), 0))
+            AND a.start_at < $3::timestamptz + interval '1 day' AND a.end_at > $2::timestamptz - interval '1 day'
+           CROSS JOIN LATERAL unnest(ro.codes) AS c(code) JOIN chz z ON z.code = c.code
+           CROSS JOIN LATERAL generate_series((a.start_at AT TIME ZONE z.tz)::date, ((a.end_at - interval '1 microsecond') AT TIME ZONE z.tz)::date, interval '1 day') AS d
+          WHERE a.state = ANY($10))
+       SELECT channel AS code, b AS bucket, scheduled, staffed, busy, idle, 0 AS schedules, 0 AS states, 0 AS kind FROM cells
        UNION ALL
-       SELECT NULL, NULL, 0, 0, 0, 0, (SELECT count(*)::int FROM sch), (SELECT count(*)::int FROM st)`,
+       SELECT code, day, 0, 0, 0, 0, 0, 0, 1 FROM sday
+       UNION ALL
+       SELECT code, day, 0, 0, 0, 0, 0, 0, 2 FROM stday
+       UNION ALL
+       SELECT NULL, NULL, 0, 0, 0, 0, (SELECT count(*)::int FROM sch), (SELECT count(*)::int FROM st), 3`,
       [
         tenantId, new Date(fromMs), new Date(toMs),
         grids.map((g) => g.code), grids.map((g) => g.firstSeconds), grids.map((g) => g.stepSeconds), grids.map((g) => g.buckets),
-        knownChannels, productiveActivities, states.known, states.productive, states.busy, states.idle,
+        knownChannels, productiveActivities, states.known, states.productive, states.busy, states.idle, zones,
       ],
     );
-    const totals = rows.find((r) => r.code === null)!;
+    const totals = rows.find((r) => r.kind === 3)!;
+    const days = (kind: number): Array<{ code: string; day: number }> => rows.filter((r) => r.kind === kind).map((r) => ({ code: r.code!, day: r.bucket! }));
     return {
-      cells: rows.filter((r) => r.code !== null).map((r) => ({ code: r.code!, bucket: r.bucket!, scheduled: r.scheduled, staffed: r.staffed, busy: r.busy, idle: r.idle })),
+      cells: rows.filter((r) => r.kind === 0).map((r) => ({ code: r.code!, bucket: r.bucket!, scheduled: r.scheduled, staffed: r.staffed, busy: r.busy, idle: r.idle })),
       schedules: totals.schedules,
       states: totals.states,
+      scheduleDays: days(1),
+      stateDays: days(2),
     };
   }
 

@@ -1,18 +1,13 @@
-import { once } from 'node:events';
-import { finished } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { BinaryCopyWriter } from './binary-copy-writer.js';
 import type { ChunkContext, RowSink } from './ingest.types.js';
+import type { UploadsRepository } from './uploads.repository.js';
 
 /** Rows and bytes after which a chunk is staged and merged. */
 const CHUNK_ROWS = 50_000;
 const CHUNK_BYTES = 8 * 1024 * 1024;
 /** Chunks read but not yet merged before the reader waits (bounds memory to a few chunks). */
 const MAX_PENDING = 4;
-
-/** Schema of the staging tables (created by the ingestion migration). */
-export const STAGING_SCHEMA = 'ingest_staging';
 
 interface Chunk<C> {
   table: string;
@@ -51,6 +46,7 @@ export class ChunkStager<R, C> {
   private readonly created: string[] = [];
 
   constructor(
+    private readonly uploads: UploadsRepository,
     private readonly loader: PoolClient,
     private readonly sink: RowSink<R, C>,
     private readonly ctx: ChunkContext,
@@ -94,8 +90,7 @@ export class ChunkStager<R, C> {
 
   /** Drops this upload's staging tables (after the transaction ended, on the loader). */
   async dropTables(): Promise<void> {
-    if (this.created.length === 0) return;
-    await this.loader.query(`DROP TABLE IF EXISTS ${this.created.join(', ')}`);
+    await this.uploads.dropStaging(this.loader, this.created);
   }
 
   private newWriter(): BinaryCopyWriter {
@@ -111,7 +106,7 @@ export class ChunkStager<R, C> {
   private seal(): void {
     if (this.rows === 0) return;
     this.writer.finish();
-    const chunk: Chunk<C> = { table: `${STAGING_SCHEMA}.${this.prefix}_${++this.sealed}`, buffers: this.buffers, info: this.sink.sealChunk() };
+    const chunk: Chunk<C> = { table: this.uploads.stagingTable(this.prefix, ++this.sealed), buffers: this.buffers, info: this.sink.sealChunk() };
     this.buffers = [];
     this.bytes = 0;
     this.rows = 0;
@@ -143,13 +138,9 @@ export class ChunkStager<R, C> {
       if (this.stopped || this.failure) continue;
       try {
         this.created.push(chunk.table);
-        await this.loader.query(`CREATE UNLOGGED TABLE ${chunk.table} (${this.sink.stagingColumnsDdl})`);
-        const copy = this.loader.query(copyFrom(`COPY ${chunk.table} (${this.sink.stagingColumns}) FROM STDIN (FORMAT binary)`));
-        const done = finished(copy);
-        for (const b of chunk.buffers) if (!copy.write(b)) await once(copy, 'drain');
+        await this.uploads.createStaging(this.loader, chunk.table, this.sink.stagingColumnsDdl);
+        await this.uploads.copyInto(this.loader, chunk.table, this.sink.stagingColumns, chunk.buffers);
         chunk.buffers = [];
-        copy.end();
-        await done;
         this.tables.push(chunk.table);
         this.toMerge.push(chunk);
         this.pumpMerge();

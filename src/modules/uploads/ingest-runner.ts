@@ -1,9 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { finished } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { Inject, Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import type { Logger } from 'pino';
 import { createRecordMapper, type RecordMapper } from '../../core/ingest/create-record-mapper.js';
 import { createCsvTokenizer } from '../../core/ingest/csv-tokenizer.js';
@@ -17,12 +15,12 @@ import { httpStatusOf } from '../../platform/errors/error-codes.js';
 import { LOGGER } from '../../platform/logging/logger.js';
 import { ChannelsService } from '../channels/channels.service.js';
 import { BinaryCopyWriter } from './binary-copy-writer.js';
-import { ChunkStager, STAGING_SCHEMA } from './chunk-stager.js';
+import { ChunkStager } from './chunk-stager.js';
 import type { IngestOutcome, IngestRequest, IngestTransaction, ResolvedChannel, RowSink } from './ingest.types.js';
 import { RowErrors } from './row-errors.js';
 import type { UploadBody } from './upload-body.js';
 import { touchedRangeOf, UploadEvents, type UploadCommitted } from './upload-events.js';
-import { UploadsRepository, type UploadOutcome } from './uploads.repository.js';
+import { UploadsRepository, type Queryable, type UploadConnection, type UploadOutcome } from './uploads.repository.js';
 import { zoneClockFor } from '../channels/zone-clocks.js';
 
 /** A counting semaphore: at most `size` holders, the others wait in order. */
@@ -63,6 +61,24 @@ interface ReadResult {
 export const NO_CHANNEL: ResolvedChannel = { id: 0, code: '', grid: { clock: zoneClockFor('UTC'), intervalMinutes: 30, thresholdSeconds: 0 } };
 
 const EMPTY_SHA = createHash('sha256').digest('hex');
+
+/** Age after which staging tables are taken for leftovers of a process that died mid-upload. */
+const STALE_STAGING_SECONDS = 6 * 60 * 60;
+
+/** Duplicate (channel, interval) pairs listed in a refusal at most. */
+const MAX_LISTED_DUPLICATES = 100;
+
+/** The binary COPY chunks of what `write` writes. */
+function encodeRows(write: (writer: BinaryCopyWriter) => void): Buffer[] {
+  const chunks: Buffer[] = [];
+  const writer = new BinaryCopyWriter((chunk) => {
+    chunks.push(chunk);
+    return true;
+  });
+  write(writer);
+  writer.finish();
+  return chunks;
+}
 
 /** camelCase JSON key of a snake_case column. */
 function camel(column: string): string {
@@ -113,9 +129,9 @@ export class IngestRunner {
       bytes: 0,
       rowCount: 0,
     };
-    const finish = async (q: Parameters<UploadsRepository['insert']>[0], outcome: UploadOutcome, extra: { errorCode?: string; errorMessage?: string; duplicateOf?: string; result?: unknown }): Promise<void> => {
+    const finish = async (q: Queryable | undefined, outcome: UploadOutcome, extra: { errorCode?: string; errorMessage?: string; duplicateOf?: string; result?: unknown }): Promise<void> => {
       const finishedAt = new Date();
-      await this.uploads.insert(q, tenantId, {
+      await this.uploads.insert(tenantId, {
         ...record,
         startedAt,
         finishedAt,
@@ -125,9 +141,9 @@ export class IngestRunner {
         errorMessage: extra.errorMessage ?? null,
         duplicateOf: extra.duplicateOf ?? null,
         result: extra.result,
-      });
+      }, q);
     };
-    const recordFailure = async (error: unknown, q = this.uploads.pool()): Promise<void> => {
+    const recordFailure = async (error: unknown, q?: Queryable): Promise<void> => {
       const domain = error instanceof DomainError ? error : null;
       try {
         await finish(q, domain && httpStatusOf(domain.code) < 500 ? 'rejected' : 'failed', {
@@ -148,7 +164,7 @@ export class IngestRunner {
         const prior = await this.uploads.findSucceededByKey(tenantId, sink.kind, request.idempotencyKey);
         if (prior) {
           if (body.type === 'stream') for await (const _ of body.chunks) void _; // drain
-          await finish(this.uploads.pool(), 'duplicate', { duplicateOf: prior.id });
+          await finish(undefined, 'duplicate', { duplicateOf: prior.id });
           return { uploadId: prior.id, duplicate: true, result: prior.result as R };
         }
       }
@@ -165,13 +181,12 @@ export class IngestRunner {
     // Each upload holds two pooled connections: limit how many run at once so that uploads can
     // never take the whole pool (and wait for each other's second connection forever).
     await this.slots.acquire();
-    let client: PoolClient;
-    let release: () => Promise<void>;
-    let loader: { client: PoolClient; release: () => Promise<void> };
+    let main: UploadConnection;
+    let loader: UploadConnection;
     try {
-      ({ client, release } = await this.uploads.acquire());
+      main = await this.uploads.acquire();
       loader = await this.uploads.acquire().catch(async (e: unknown) => {
-        await release();
+        await main.release();
         throw e;
       });
     } catch (error) {
@@ -179,16 +194,17 @@ export class IngestRunner {
       await recordFailure(error);
       throw error;
     }
-    const stager = new ChunkStager(loader.client, sink, { client, tenantId, uploadId }, `s${Math.floor(startedAt.getTime() / 1000)}_${uploadId.slice(0, 8)}`);
+    const { client } = main;
+    const stager = new ChunkStager(this.uploads, loader.client, sink, { client, tenantId, uploadId }, this.uploads.stagingPrefix(startedAt, uploadId));
     let open = false;
     let committed: UploadCommitted | null = null;
     try {
-      await this.dropStaleStaging(loader.client);
-      await client.query('BEGIN');
+      await this.uploads.dropStaleStaging(loader.client, STALE_STAGING_SECONDS);
+      await this.uploads.beginUpload(client);
       open = true;
       // One upload at a time per tenant and table family: replacing intervals needs it, and a
       // concurrent twin waits here and then finds the first as a duplicate.
-      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${tenantId}:${sink.kind === 'forecast' || sink.channelFree ? sink.kind : 'actuals'}`]);
+      await this.uploads.lockTenantKind(client, tenantId, sink.kind === 'forecast' || sink.channelFree ? sink.kind : 'actuals');
       const t0 = Date.now();
       const read = await this.read(body, sink, mapping, channels, stager);
       const t1 = Date.now();
@@ -209,13 +225,13 @@ export class IngestRunner {
       if (stager.failure) throw stager.failure as Error;
       if (stager.duplicates) await this.rejectDuplicates(client, stager.tables, codeOf, body.type === 'json' ? 'json' : 'csv');
 
-      const prior = await this.uploads.findSucceeded(client, tenantId, sink.kind, {
+      const prior = await this.uploads.findSucceeded(tenantId, sink.kind, {
         contentSha256: read.contentSha256,
         mapping: mapping?.name ?? null,
         idempotencyKey: request.idempotencyKey,
-      });
+      }, client);
       if (prior) {
-        await client.query('ROLLBACK');
+        await this.uploads.rollbackUpload(client);
         open = false;
         await finish(client, 'duplicate', { duplicateOf: prior.id });
         return { uploadId: prior.id, duplicate: true, result: prior.result as R };
@@ -232,41 +248,28 @@ export class IngestRunner {
         jsonBody: body.type === 'json' ? body.body : null,
         rows: read.rows,
         skippedRows: read.skippedRows,
-        copy: (table, columns, write) => this.copy(client, table, columns, write),
+        copy: (table, columns, write) => this.uploads.copyInto(client, table, columns, encodeRows(write)),
       };
       const result = await sink.finish(tx);
       const t2 = Date.now();
       await finish(client, 'succeeded', { result });
-      await client.query('COMMIT');
+      await this.uploads.commitUpload(client);
       open = false;
       this.logger.debug({ uploadId, rows: read.rows, chunks: stager.tables.length, readAndMergeMs: t1 - t0, finishMs: t2 - t1, commitMs: Date.now() - t2 }, 'upload committed');
       committed = { tenantId, kind: sink.kind, uploadId, ...touchedRangeOf(result), ...(sink.leftRanges ? { leftRanges: sink.leftRanges() } : {}) };
       return { uploadId, duplicate: false, result };
     } catch (error) {
-      if (open) await client.query('ROLLBACK').catch(() => undefined);
+      if (open) await this.uploads.rollbackUpload(client).catch(() => undefined);
       await recordFailure(error, client);
       throw error;
     } finally {
       await stager.dropTables().catch((e: unknown) => this.logger.warn({ err: e, uploadId }, 'could not drop staging tables'));
       await loader.release();
-      await release();
+      await main.release();
       this.slots.release();
       // After the connections are back: listeners (KPI rollups) run in the background on the pool.
       if (committed) this.events.committed(committed);
     }
-  }
-
-  /**
-   * Drops staging tables left by processes that died mid-upload (older than six hours: the name
-   * carries the upload's start in epoch seconds; live uploads of other processes are younger).
-   */
-  private async dropStaleStaging(client: PoolClient): Promise<void> {
-    const { rows } = await client.query<{ name: string }>(
-      `SELECT tablename AS name FROM pg_tables WHERE schemaname = $1 AND tablename ~ '^s[0-9]+_'
-          AND substring(tablename FROM '^s([0-9]+)_')::bigint < extract(epoch FROM now()) - 21600`,
-      [STAGING_SCHEMA],
-    );
-    if (rows.length) await client.query(`DROP TABLE IF EXISTS ${rows.map((r) => `${STAGING_SCHEMA}.${r.name}`).join(', ')}`);
   }
 
   /**
@@ -484,25 +487,9 @@ export class IngestRunner {
     });
   }
 
-  private async copy(client: PoolClient, table: string, columns: string, write: (writer: BinaryCopyWriter) => void): Promise<void> {
-    const copy = client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN (FORMAT binary)`));
-    const done = finished(copy);
-    const writer = new BinaryCopyWriter((chunk) => copy.write(chunk));
-    write(writer);
-    writer.finish();
-    copy.end();
-    await done;
-  }
-
   /** 422 INVALID_ROWS naming both (all) lines of each (channel, interval) staged more than once. */
   private async rejectDuplicates(client: PoolClient, tables: string[], codeOf: Map<number, string>, mode: 'csv' | 'json'): Promise<never> {
-    const staged = tables.map((t) => `SELECT line, channel_id, interval_start FROM ${t}`).join(' UNION ALL ');
-    const { rows } = await client.query<{ channelId: number; intervalStart: Date; lines: number[]; total: number }>(
-      `SELECT channel_id AS "channelId", interval_start AS "intervalStart", lines, (sum(n - 1) OVER ())::int AS total
-         FROM (SELECT channel_id, interval_start, array_agg(line ORDER BY line) AS lines, count(*) AS n
-                 FROM (${staged}) s GROUP BY channel_id, interval_start HAVING count(*) > 1) d
-        ORDER BY lines[1] LIMIT 100`,
-    );
+    const rows = await this.uploads.stagedDuplicates(client, tables, MAX_LISTED_DUPLICATES);
     const errors = new RowErrors(mode);
     for (const d of rows) {
       const [first, ...later] = d.lines;

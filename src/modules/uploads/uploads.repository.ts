@@ -1,6 +1,9 @@
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import type { RecordedUploadKind as UploadKind } from './ingest.types.js';
 
@@ -39,18 +42,127 @@ export interface Queryable {
   query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
+/** A pooled pg connection held by an upload (its transaction, or its loader of staging tables). */
+export interface UploadConnection {
+  client: PoolClient;
+  /** Gives the connection back to the pool. */
+  release(): Promise<void>;
+}
+
+/** A (channel, interval) staged more than once by an upload: its lines, in order. */
+export interface StagedDuplicate {
+  channelId: number;
+  intervalStart: Date;
+  lines: number[];
+  /** Repetitions over all duplicates of the upload (not only the ones returned). */
+  total: number;
+}
+
+/** Schema of the staging tables (created by the ingestion migration). */
+const STAGING_SCHEMA = 'ingest_staging';
+
 @Injectable()
 export class UploadsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** A pooled pg client for a transaction with COPY; give it back with `release`. */
-  async acquire(): Promise<{ client: PoolClient; release: () => Promise<void> }> {
+  async acquire(): Promise<UploadConnection> {
     const runner = this.db.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     return { client, release: () => runner.release() };
   }
 
-  async insert(q: Queryable, tenantId: string, u: UploadInsert): Promise<void> {
+  /** Opens the upload's one transaction on `client`. */
+  async beginUpload(client: PoolClient): Promise<void> {
+    await client.query('BEGIN');
+  }
+
+  /** Commits the upload's transaction: its rows and its log entry become visible together. */
+  async commitUpload(client: PoolClient): Promise<void> {
+    await client.query('COMMIT');
+  }
+
+  /** Undoes everything the upload's transaction wrote. */
+  async rollbackUpload(client: PoolClient): Promise<void> {
+    await client.query('ROLLBACK');
+  }
+
+  /**
+   * Waits until no other transaction holds the upload lock of this tenant and table family (an
+   * upload kind, or `actuals` for kinds that write the same tables), then holds it until the
+   * transaction of `client` ends.
+   */
+  async lockTenantKind(client: PoolClient, tenantId: string, family: UploadKind | 'actuals'): Promise<void> {
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${tenantId}:${family}`]);
+  }
+
+  /**
+   * Prefix of the staging tables of one upload, e.g. `s1763800000_3f2a9c1b`: it carries the
+   * upload's start in epoch seconds, which is how `dropStaleStaging` tells the tables' age.
+   */
+  stagingPrefix(startedAt: Date, uploadId: string): string {
+    return `s${Math.floor(startedAt.getTime() / 1000)}_${uploadId.slice(0, 8)}`;
+  }
+
+  /** Qualified name of staging table number `sequence` of the upload of `prefix`. */
+  stagingTable(prefix: string, sequence: number): string {
+    return `${STAGING_SCHEMA}.${prefix}_${sequence}`;
+  }
+
+  /** Creates an (UNLOGGED) staging table; autocommitted when `client` is outside a transaction. */
+  async createStaging(client: PoolClient, table: string, columnsDdl: string): Promise<void> {
+    await client.query(`CREATE UNLOGGED TABLE ${table} (${columnsDdl})`);
+  }
+
+  /**
+   * Binary COPY (`FORMAT binary`) of `chunks` into `table`: each chunk is sent as it comes, and
+   * the next waits while the connection asks for a pause (backpressure).
+   */
+  async copyInto(client: PoolClient, table: string, columns: string, chunks: Iterable<Buffer>): Promise<void> {
+    const copy = client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN (FORMAT binary)`));
+    const done = finished(copy);
+    for (const b of chunks) if (!copy.write(b)) await once(copy, 'drain');
+    copy.end();
+    await done;
+  }
+
+  /** Drops staging tables (qualified names). */
+  async dropStaging(client: PoolClient, tables: readonly string[]): Promise<void> {
+    if (tables.length === 0) return;
+    await client.query(`DROP TABLE IF EXISTS ${tables.join(', ')}`);
+  }
+
+  /**
+   * Drops the staging tables of uploads that started more than `olderThanSeconds` ago (left by
+   * processes that died mid-upload), as told by the start in their name.
+   */
+  async dropStaleStaging(client: PoolClient, olderThanSeconds: number): Promise<void> {
+    const { rows } = await client.query<{ name: string }>(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = $1 AND tablename ~ '^s[0-9]+_'
+          AND substring(tablename FROM '^s([0-9]+)_')::bigint < extract(epoch FROM now()) - $2`,
+      [STAGING_SCHEMA, olderThanSeconds],
+    );
+    await this.dropStaging(client, rows.map((r) => `${STAGING_SCHEMA}.${r.name}`));
+  }
+
+  /**
+   * The (channel, interval) pairs staged more than once in `tables` (whose first three columns
+   * are line, channel_id, interval_start), the first `limit` by their first line.
+   */
+  async stagedDuplicates(client: PoolClient, tables: readonly string[], limit: number): Promise<StagedDuplicate[]> {
+    const staged = tables.map((t) => `SELECT line, channel_id, interval_start FROM ${t}`).join(' UNION ALL ');
+    const { rows } = await client.query<StagedDuplicate>(
+      `SELECT channel_id AS "channelId", interval_start AS "intervalStart", lines, (sum(n - 1) OVER ())::int AS total
+         FROM (SELECT channel_id, interval_start, array_agg(line ORDER BY line) AS lines, count(*) AS n
+                 FROM (${staged}) s GROUP BY channel_id, interval_start HAVING count(*) > 1) d
+        ORDER BY lines[1] LIMIT $1`,
+      [limit],
+    );
+    return rows;
+  }
+
+  /** Records an upload in the log: on the pool, or inside the upload's transaction (`q`). */
+  async insert(tenantId: string, u: UploadInsert, q: Queryable = this.pool()): Promise<void> {
     await q.query(
       `INSERT INTO uploads (tenant_id, id, kind, key_id, key_name, content_type, mapping, idempotency_key,
          content_sha256, bytes, row_count, started_at, finished_at, duration_ms, outcome, error_code,
@@ -64,12 +176,15 @@ export class UploadsRepository {
     );
   }
 
-  /** The successful upload of the same content (and mapping), or of the same Idempotency-Key. */
+  /**
+   * The successful upload of the same content (and mapping), or of the same Idempotency-Key: on
+   * the pool, or inside the upload's transaction (`q`).
+   */
   async findSucceeded(
-    q: Queryable,
     tenantId: string,
     kind: UploadKind,
     match: { contentSha256: string | null; mapping: string | null; idempotencyKey: string | null },
+    q: Queryable = this.pool(),
   ): Promise<{ id: string; result: unknown } | null> {
     const { rows } = await q.query(
       `SELECT id, result FROM uploads
@@ -83,7 +198,7 @@ export class UploadsRepository {
 
   /** Pool-level variant of findSucceeded (before a transaction is opened). */
   findSucceededByKey(tenantId: string, kind: UploadKind, idempotencyKey: string): Promise<{ id: string; result: unknown } | null> {
-    return this.findSucceeded(this.pool(), tenantId, kind, { contentSha256: null, mapping: null, idempotencyKey });
+    return this.findSucceeded(tenantId, kind, { contentSha256: null, mapping: null, idempotencyKey });
   }
 
   async list(tenantId: string, kind: UploadKind | null, after: { startedAt: Date; id: string } | null, limit: number): Promise<UploadRow[]> {
@@ -102,7 +217,7 @@ export class UploadsRepository {
   }
 
   /** The pool as a Queryable. */
-  pool(): Queryable {
+  private pool(): Queryable {
     return { query: async (text, params) => ({ rows: await this.db.query<unknown[]>(text, params) }) };
   }
 }
