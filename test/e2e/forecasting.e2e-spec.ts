@@ -233,17 +233,18 @@ describe('forecasting', () => {
       'channel,interval_start,volume,aht_seconds',
       'support,2026-01-05T08:00:00Z,21,200', // actual 20: +5%, within
       'support,2026-01-05T08:30:00Z,30,200', // actual 40: −25%
-      'support,2026-02-02T03:00:00Z,1,200', // closed: actual 0, no variance
+      'support,2026-02-02T03:00:00Z,1,200', // closed, no actual row: actual null (missing, not zero), no variance
       'support,2026-02-02T08:00:00Z,25,200', // actual 25: exact
     ].join('\n');
     const up = await request(t.baseUrl).post('/api/v1/forecasts?label=acc').set(...as('planner')).set('Content-Type', 'text/csv').send(csv).expect(201);
     const base = `/api/v1/reports/forecast-accuracy?forecastVersion=${up.body.id}`;
     const intervals = await request(t.baseUrl).get(base).set(...as('analyst')).expect(200);
     expect(intervals.body.data.map((r: { actual: number; variance: number | null; withinFivePercent: boolean | null }) => [r.actual, r.variance === null ? null : +r.variance.toFixed(9), r.withinFivePercent])).toEqual([
-      [20, 0.05, true], [40, -0.25, false], [0, null, null], [25, 0, true],
+      [20, 0.05, true], [40, -0.25, false], [null, null, null], [25, 0, true],
     ]);
     expect(intervals.body.data[0]).toMatchObject({ channel: 'support', periodStart: '2026-01-05T08:00:00Z', periodStartLocal: '2026-01-05T08:00:00+00:00', forecast: 21 });
-    expect(intervals.body.summary).toEqual([{ channel: 'support', intervals: 3, intervalsWithinFivePercent: 2 / 3, months: 2, monthsWithinFivePercent: 0.5, wape: 12 / 85, bias: (77 - 85) / 85 }]);
+    // WAPE and bias over the intervals with both a forecast and actuals: |21 − 20| + |30 − 40| + |25 − 25| = 11 of 85; (76 − 85) ÷ 85
+    expect(intervals.body.summary).toEqual([{ channel: 'support', intervals: 3, intervalsWithinFivePercent: 2 / 3, months: 2, monthsWithinFivePercent: 0.5, wape: 11 / 85, bias: (76 - 85) / 85 }]);
     const months = await request(t.baseUrl).get(`${base}&granularity=month`).set(...as('analyst')).expect(200);
     expect(months.body.data.map((r: { periodStart: string; forecast: number; actual: number }) => [r.periodStart, r.forecast, r.actual])).toEqual([
       ['2026-01-01T00:00:00Z', 51, 60], ['2026-02-01T00:00:00Z', 26, 25],
@@ -253,7 +254,10 @@ describe('forecasting', () => {
     const rest = await request(t.baseUrl).get(`${base}&limit=3&cursor=${page.body.next}`).set(...as('analyst')).expect(200);
     expect(rest.body.data.map((r: { periodStart: string }) => r.periodStart)).toEqual(['2026-02-02T08:00:00Z']);
     const out = await request(t.baseUrl).get(`${base}&granularity=day&format=csv&from=2026-02-01`).set(...as('analyst')).expect(200);
-    expect(out.text).toBe('channel,period_start,period_start_local,forecast,actual,variance,within_five_percent\r\nsupport,2026-02-02T00:00:00Z,2026-02-02T00:00:00+00:00,26,25,0.04,true\r\n');
+    // 2 February: forecast 25 + 1 (the closed 03:00) = 26, actuals 25 from the one interval that has them;
+    // variance over the intervals with both: (25 − 25) ÷ 25 = 0; 2 forecast intervals, 1 with actuals.
+    expect(out.text).toBe('channel,period_start,period_start_local,forecast,actual,variance,within_five_percent,forecast_intervals,actual_intervals\r\n' +
+      'support,2026-02-02T00:00:00Z,2026-02-02T00:00:00+00:00,26,25,0,true,2,1\r\n');
     await request(t.baseUrl).get('/api/v1/reports/forecast-accuracy?forecastVersion=00000000-0000-4000-8000-000000000000').set(...as('analyst')).expect(failsWith(404, 'FORECAST_VERSION_NOT_FOUND'));
   });
 
