@@ -1,12 +1,15 @@
 import request from 'supertest';
-import { evaluateStaffingBatch } from '../../src/core/staffing/evaluate-staffing-batch.js';
+import { failsWith } from '../support/error-body.js';
+import { erlangCServiceLevelOracle } from '../support/queueing-oracle.js';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
 
-/** Erlang C service level (default 20 s) for half-hours (what the report must predict). */
+/**
+ * Erlang C service level (default 20 s) of a half-hour: what the report must predict, from an
+ * independent oracle (test/support/queueing-oracle.ts: 1 − C·e^(−(n − a)·t/AHT) with C(n, a)
+ * from the 200-bit reference recurrence), not the batch kernel the report calls.
+ */
 function erlangC(volume: number, ahtSeconds: number, agents: number, thresholdSeconds = 20): number {
-  const serviceLevel = new Float64Array(1);
-  evaluateStaffingBatch({ model: 'erlang-c', intervalSeconds: 1800, volume: new Float64Array([volume]), ahtSeconds, thresholdSeconds, agents: new Float64Array([agents]) }, { serviceLevel });
-  return serviceLevel[0];
+  return erlangCServiceLevelOracle(agents, (volume * ahtSeconds) / 1800, ahtSeconds, thresholdSeconds);
 }
 
 describe('interval comparison report', () => {
@@ -141,8 +144,8 @@ describe('interval comparison report', () => {
     const other = await t.newTenant();
     const res = await request(t.baseUrl).get('/api/v1/reports/interval-comparison?from=2026-03-02&to=2026-03-03').set('Authorization', `Bearer ${other.keys.analyst}`).expect(200);
     expect(res.body).toEqual({ data: [], next: null });
-    await request(t.baseUrl).get(`${URL}&plan=00000000-0000-4000-8000-00000000abcd`).set(...as('analyst')).expect(404);
-    await request(t.baseUrl).get(`${URL}&forecastVersion=00000000-0000-4000-8000-00000000abcd`).set(...as('analyst')).expect(404);
+    await request(t.baseUrl).get(`${URL}&plan=00000000-0000-4000-8000-00000000abcd`).set(...as('analyst')).expect(failsWith(404, 'PLAN_NOT_FOUND'));
+    await request(t.baseUrl).get(`${URL}&forecastVersion=00000000-0000-4000-8000-00000000abcd`).set(...as('analyst')).expect(failsWith(404, 'FORECAST_VERSION_NOT_FOUND'));
   });
 
   it('cuts weeks in the channel zone and defaults to the newest forecast version covering the channel', async () => {

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { failsWith } from '../support/error-body.js';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
 
 /**
@@ -87,7 +88,7 @@ describe('staffing plans', () => {
     expect(rows[0]).toMatchObject({ agents: 15, requiredWithShrinkage: 22, binding: 'occupancy' });
     const a = await request(t.baseUrl).post('/api/v1/staffing/plans').set(...as('scheduler'))
       .send({ forecastVersionId: versionId, model: 'erlang-a', channels: ['sales'] });
-    expect(a.status).toBe(422);
+    failsWith(422, 'VALIDATION_FAILED')(a);
     expect(a.body.details.errors[0].field).toBe('channel sales.patienceSeconds');
     const ok = await request(t.baseUrl).post('/api/v1/staffing/plans').set(...as('scheduler'))
       .send({ forecastVersionId: versionId, model: 'erlang-a', patienceSeconds: 300, channels: ['sales'] }).expect(201);
@@ -101,9 +102,9 @@ describe('staffing plans', () => {
     const v = await request(t.baseUrl).post('/api/v1/forecasts').set(...as('planner')).set('Content-Type', 'text/csv').send(csv).expect(201);
     const plan = await request(t.baseUrl).post('/api/v1/staffing/plans').set(...as('scheduler')).send({ forecastVersionId: v.body.id }).expect(201);
     const blocked = await request(t.baseUrl).delete(`/api/v1/forecasts/${v.body.id}`).set(...as('admin'));
-    expect(blocked.status).toBe(409);
+    failsWith(409, 'FORECAST_IN_USE')(blocked);
     await request(t.baseUrl).delete(`/api/v1/staffing/plans/${plan.body.id}`).set(...as('scheduler')).expect(204);
-    await request(t.baseUrl).get(`/api/v1/staffing/plans/${plan.body.id}`).set(...as('scheduler')).expect(404);
+    await request(t.baseUrl).get(`/api/v1/staffing/plans/${plan.body.id}`).set(...as('scheduler')).expect(failsWith(404, 'PLAN_NOT_FOUND'));
     await request(t.baseUrl).delete(`/api/v1/forecasts/${v.body.id}`).set(...as('admin')).expect(204);
   });
 
@@ -117,9 +118,9 @@ describe('staffing plans', () => {
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('PLAN_NOT_FOUND');
     const foreignVersion = await request(t.baseUrl).post('/api/v1/staffing/plans').set('Authorization', `Bearer ${other.keys.scheduler}`).send({ forecastVersionId: versionId });
-    expect(foreignVersion.status).toBe(404);
+    failsWith(404, 'FORECAST_VERSION_NOT_FOUND')(foreignVersion);
     const subset = await request(t.baseUrl).post('/api/v1/staffing/plans').set(...as('scheduler')).send({ forecastVersionId: versionId, channels: ['nope'] });
-    expect(subset.status).toBe(422);
+    failsWith(422, 'VALIDATION_FAILED')(subset);
     expect(subset.body.details.errors[0].field).toBe('channels');
   });
 });

@@ -1,4 +1,6 @@
 import request from 'supertest';
+import { REFERENCE_ERLANG_A_CASE } from '../../src/core/queueing/reference/reference-erlang-a-case.js';
+import { failsWith } from '../support/error-body.js';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
 
 /**
@@ -9,9 +11,11 @@ import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app
  *   occupancy cap 0.70 → 15 agents, 22 scheduled.
  * - Erlang B 17 lines for 2% at 10 Erlangs: the standard Erlang B table (e.g. Cooper,
  *   "Introduction to Queueing Theory", table; any Erlang B calculator).
- * - Erlang A case (patience 300 s, 14 agents, t = 20 s): computed with the
- *   Mandelbaum & Zeltyn closed forms (docs/queueing.md): wait probability 0.14526,
- *   abandon rate 0.013984, answered within 20 s over offered 0.916792.
+ * - Erlang A reference case (patience 300 s, 14 agents, t = 20 s): no publication; the
+ *   Mandelbaum & Zeltyn (2005) closed forms evaluated at 50 digits with mpmath, independently
+ *   of this code (src/core/queueing/reference/reference-erlang-a-case.ts, which gives the
+ *   script): wait probability 0.14526, abandon rate 0.013984, answered within 20 s over
+ *   offered 0.916792.
  */
 describe('staffing API', () => {
   let t: TestApp;
@@ -69,15 +73,15 @@ describe('staffing API', () => {
     expect(res.body.intervals[0].blockingProbability).toBeLessThanOrEqual(0.02);
   });
 
-  it('Erlang A evaluate: the published 14-agent case', async () => {
+  it('Erlang A evaluate: the reference 14-agent case', async () => {
     const res = await post('evaluate', {
       model: 'erlang-a', patienceSeconds: 300, goal: goal8020,
       serviceLevelDefinition: 'answered-within/offered', intervals: [{ ...a10, agents: 14 }],
     }, 'analyst').expect(200);
     const r = res.body.intervals[0];
-    expect(r.waitProbability).toBeCloseTo(0.14526, 5);
-    expect(r.abandonRate).toBeCloseTo(0.013984, 6);
-    expect(r.serviceLevel).toBeCloseTo(0.916792, 6);
+    expect(r.waitProbability).toBeCloseTo(REFERENCE_ERLANG_A_CASE.waitProbability, 12);
+    expect(r.abandonRate).toBeCloseTo(REFERENCE_ERLANG_A_CASE.abandonRate, 12);
+    expect(r.serviceLevel).toBeCloseTo(REFERENCE_ERLANG_A_CASE.answeredWithinThreshold, 12);
     expect(r).toMatchObject({ agents: 14, binding: null, agentsFractional: null });
   });
 
@@ -157,7 +161,7 @@ describe('staffing API', () => {
 
   it('evaluate requires integer agents on every interval', async () => {
     const res = await post('evaluate', { goal: goal8020, intervals: [a10] });
-    expect(res.status).toBe(422);
+    failsWith(422, 'INVALID_INTERVALS')(res);
     expect(res.body.details.errors[0].field).toBe('intervals[0].agents');
   });
 

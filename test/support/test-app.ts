@@ -57,11 +57,11 @@ export async function createTestTenant(app: INestApplicationContext): Promise<{ 
   return { tenantId, keys };
 }
 
-/** The whole app on the run's database, listening on a free loopback port. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** The whole app on the run's database (or on `databaseUrl`, e.g. through a proxy), listening on a free loopback port. */
+export async function startTestApp(env: Record<string, string> = {}, databaseUrl = testDatabaseUrl()): Promise<TestApp> {
   const config = testConfig(env);
   const logger = createLogger(config);
-  const app = await createApp(config, testDatabaseUrl(), logger);
+  const app = await createApp(config, databaseUrl, logger);
   await app.get(ApiKeysService).bootstrap();
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

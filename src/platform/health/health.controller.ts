@@ -1,7 +1,8 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
 import { Public } from '../auth/roles.js';
+import { DomainError } from '../errors/domain-error.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 
 @ApiTags('operations')
@@ -18,9 +19,15 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({ summary: 'Liveness and database readiness (no API key needed)' })
   @ApiOkResponse({ description: '{ status: "ok", info: { database: { status: "up" } } }' })
-  @ApiServiceUnavailableResponse({ description: 'The database is not reachable' })
-  check(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 3000 })]);
+  @ApiServiceUnavailableResponse({ description: 'DATABASE_UNAVAILABLE (with Retry-After): the database is not reachable' })
+  async check(): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([() => this.database.pingCheck('database', { timeout: 3000 })]);
+    } catch (error) {
+      // Terminus answers a failed check with a 503 exception; the API's answer is the domain code.
+      if (error instanceof ServiceUnavailableException) throw new DomainError('DATABASE_UNAVAILABLE', 'the database is unavailable; retry later');
+      throw error;
+    }
   }
 
   @Get('metrics')
