@@ -1,6 +1,7 @@
 /**
  * Benchmark `forecast-backtest-bank`: the Anonymous Bank 1999 arrivals (6-minute bins of
- * ../shared/data/anonymous-bank-1999/callcenter_6min_1999.csv) as 30-minute intervals of one
+ * anonymous-bank-1999/callcenter_6min_1999.csv in the shared data folder: WFM_SHARED_DATA_DIR,
+ * else ../shared/data beside the clone, see test/support/shared-data-dir.ts) as 30-minute intervals of one
  * UTC channel, back-tested with every method: one-week horizons, re-fitted each week over the
  * last 8 weeks of 1999, 12 weeks of training history. Prints one JSON line per method, and one
  * for the plain mean of the last six same weekdays per interval (method "six-weekday-mean", the
@@ -13,15 +14,15 @@
  * Skips (one JSON line with "skipped") when the shared data folder is absent.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join } from 'node:path';
 import { accuracyMeasures } from '../src/core/forecasting/accuracy-measures.js';
 import { poissonNoiseFloor } from '../src/core/forecasting/poisson-noise-floor.js';
 import { rollingOriginBacktest } from '../src/core/forecasting/rolling-origin-backtest.js';
 import { sumBlocks } from '../src/core/forecasting/sum-blocks.js';
 import { FORECAST_METHODS } from '../src/core/forecasting/types.js';
-import { projectRoot } from '../src/platform/project-root.js';
+import { sharedDataDir } from '../test/support/shared-data-dir.js';
 
-const FILE = resolve(projectRoot(), '../shared/data/anonymous-bank-1999/callcenter_6min_1999.csv');
+const FILE = join(sharedDataDir(), 'anonymous-bank-1999/callcenter_6min_1999.csv');
 const SLOTS = 48;
 
 function loadSeries(): Float64Array {

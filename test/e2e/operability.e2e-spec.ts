@@ -90,7 +90,7 @@ describe('operability', () => {
       const lines = new PassThrough();
       let log = '';
       lines.on('data', (d: Buffer) => (log += d.toString('utf8')));
-      const draining = await startTestApp({ LOG_LEVEL: 'info' }, lines);
+      const draining = await startTestApp({ LOG_LEVEL: 'info' }, undefined, lines);
       try {
         const ok = await request(draining.baseUrl).get('/health').expect(200);
         expect(ok.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });

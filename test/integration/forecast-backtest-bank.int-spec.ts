@@ -1,10 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { accuracyMeasures } from '../../src/core/forecasting/accuracy-measures.js';
 import { rollingOriginBacktest } from '../../src/core/forecasting/rolling-origin-backtest.js';
 import { sumBlocks } from '../../src/core/forecasting/sum-blocks.js';
-import { projectRoot } from '../../src/platform/project-root.js';
+import { realData } from '../support/shared-data.js';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
 
 /**
@@ -23,10 +22,8 @@ import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app
  * mean at interval level, holt-winters only just (0.25%); at daily level holt-winters (0.1229)
  * is worse than the plain mean (0.1153), which the last test states rather than hides.
  */
-const FILE = resolve(projectRoot(), '../shared/data/anonymous-bank-1999/callcenter_6min_1999.csv');
-const present = existsSync(FILE);
-if (!present) console.warn(`forecast-backtest-bank skipped: ${FILE} is absent`);
-const maybe = present ? describe : describe.skip;
+const BANK = realData('anonymous-bank-1999', ['callcenter_6min_1999.csv']);
+const FILE = BANK.file('callcenter_6min_1999.csv');
 
 const HEADER = 'channel,interval_start,offered,answered,abandoned,answered_within_threshold,abandoned_within_threshold,threshold_seconds,handle_seconds,wait_seconds';
 const FIRST = Date.UTC(1999, 7, 1);
@@ -48,10 +45,10 @@ function halfHours(): Float64Array {
   return series.map(Math.round);
 }
 
-maybe('forecast back-test on the Anonymous Bank 1999 arrivals', () => {
+BANK.describe('forecast back-test on the Anonymous Bank 1999 arrivals', () => {
   let t: TestApp;
   let tenant: TenantKeys;
-  const series = present ? halfHours() : new Float64Array(0);
+  const series = BANK.present ? halfHours() : new Float64Array(0);
   let wapes = new Map<string, { interval: number; daily: number }>();
 
   /** Interval and daily WAPE of F = the plain mean of the same interval on the last six same weekdays, nothing cleaned, over the same 8 origins. */

@@ -27,7 +27,7 @@ function planIntervalDto(channel: ListingChannel, r: PlanIntervalRow): PlanInter
     shrinkage: r.shrinkage,
     agents: r.agents,
     agentsFractional: r.agentsFractional,
-    scheduledAgents: r.scheduledAgents,
+    requiredWithShrinkage: r.requiredWithShrinkage,
     serviceLevel: r.serviceLevel,
     asaSeconds: r.asaSeconds,
     waitProbability: r.waitProbability,
@@ -58,7 +58,7 @@ function toResponse(row: PlanRow): PlanResponseDto {
 
 const CSV_HEADER = [
   'channel', 'period_start', 'period_start_local', 'volume', 'aht_seconds', 'shrinkage', 'agents',
-  'agents_fractional', 'scheduled_agents', 'service_level', 'asa_seconds', 'wait_probability', 'occupancy',
+  'agents_fractional', 'required_with_shrinkage', 'service_level', 'asa_seconds', 'wait_probability', 'occupancy',
   'abandon_rate', 'blocking_probability', 'binding', 'warnings',
 ] as const;
 
@@ -137,16 +137,16 @@ export class PlansService {
     const hoursOf = new Map(groups.map((g) => [g.code, g.settings.intervalSeconds / 3600]));
     const data: PlanIntervalColumns = {
       channelId: [], intervalStart: [], volume: [], ahtSeconds: [], shrinkage: [], agents: [], agentsFractional: [],
-      scheduledAgents: [], serviceLevel: [], asaSeconds: [], waitProbability: [], occupancy: [], abandonRate: [],
+      requiredWithShrinkage: [], serviceLevel: [], asaSeconds: [], waitProbability: [], occupancy: [], abandonRate: [],
       blockingProbability: [], binding: [], warnings: [],
     };
-    const totals = { agentHours: 0, agentHoursFractional: 0, scheduledAgentHours: 0, volume: 0 };
+    const totals = { agentHours: 0, agentHoursFractional: 0, requiredWithShrinkageHours: 0, volume: 0 };
     const shrinkageOf = new Map(groups.map((g) => [g.code, g.settings.shrinkage]));
     rows.forEach((r, i) => {
       const h = hoursOf.get(r.channelCode)!;
       totals.agentHours += results.agents[i] * h;
       totals.agentHoursFractional += results.agentsFractional[i] * h;
-      totals.scheduledAgentHours += results.scheduledAgents[i] * h;
+      totals.requiredWithShrinkageHours += results.requiredWithShrinkage[i] * h;
       totals.volume += r.volume;
       data.channelId.push(r.channelId);
       data.intervalStart.push(r.intervalStart);
@@ -155,7 +155,7 @@ export class PlansService {
       data.shrinkage.push(r.shrinkage ?? shrinkageOf.get(r.channelCode)!);
       data.agents.push(results.agents[i]);
       data.agentsFractional.push(nullable(results.agentsFractional[i]));
-      data.scheduledAgents.push(results.scheduledAgents[i]);
+      data.requiredWithShrinkage.push(results.requiredWithShrinkage[i]);
       data.serviceLevel.push(nullable(results.serviceLevel[i]));
       data.asaSeconds.push(nullable(results.asaSeconds[i]));
       data.waitProbability.push(nullable(results.waitProbability[i]));
@@ -234,7 +234,7 @@ export class PlansService {
           for await (const { channel, row } of readAll(channels, source)) {
             const d = planIntervalDto(channel, row);
             yield [d.channel, d.periodStart, d.periodStartLocal, d.volume, d.ahtSeconds, d.shrinkage, d.agents,
-              d.agentsFractional, d.scheduledAgents, d.serviceLevel, d.asaSeconds, d.waitProbability, d.occupancy,
+              d.agentsFractional, d.requiredWithShrinkage, d.serviceLevel, d.asaSeconds, d.waitProbability, d.occupancy,
               d.abandonRate, d.blockingProbability, d.binding, d.warnings.join('|')];
           }
         })(),

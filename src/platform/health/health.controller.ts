@@ -40,10 +40,9 @@ export class HealthController {
           timer = setTimeout(() => reject(new Error(`no answer within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS);
         }),
       ]);
-    } catch (error) {
-      throw new DomainError('DATABASE_UNAVAILABLE', 'the database is unavailable; retry later', {
-        database: { status: 'down', reason: error instanceof Error ? error.message : String(error) },
-      });
+    } catch {
+      // The driver's message stays out of the answer (it names hosts and ports).
+      throw new DomainError('DATABASE_UNAVAILABLE', 'the database is unavailable; retry later', { database: { status: 'down' } });
     } finally {
       clearTimeout(timer);
     }

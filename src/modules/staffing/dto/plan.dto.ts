@@ -129,8 +129,8 @@ export class PlanIntervalDto {
   agents: number;
   @ApiPropertyOptional({ description: 'Fractional requirement', nullable: true, type: Number })
   agentsFractional: number | null;
-  @ApiProperty({ description: 'Agents to schedule after shrinkage' })
-  scheduledAgents: number;
+  @ApiProperty({ description: 'Required agents grossed up for shrinkage: ceil(agents ÷ (1 − shrinkage))' })
+  requiredWithShrinkage: number;
   @ApiPropertyOptional({ description: 'Service level at the required agents', nullable: true, type: Number })
   serviceLevel: number | null;
   @ApiPropertyOptional({ description: 'ASA (seconds) at the required agents', nullable: true, type: Number })

@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * instance that runs that night's recompute. With several instances on one database each one
  * fires the cron; only the one whose insert lands runs it.
  */
-export class KpiNightlyRuns1763880000000 implements MigrationInterface {
-  name = 'KpiNightlyRuns1763880000000';
+export class KpiNightlyRuns1763890000000 implements MigrationInterface {
+  name = 'KpiNightlyRuns1763890000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
