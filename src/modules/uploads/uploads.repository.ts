@@ -49,6 +49,15 @@ export interface UploadConnection {
   release(): Promise<void>;
 }
 
+/** A successful upload found again: by the same content (and mapping), or by its Idempotency-Key. */
+export interface PriorUpload {
+  id: string;
+  result: unknown;
+  contentSha256: string | null;
+  mapping: string | null;
+  idempotencyKey: string | null;
+}
+
 /** A (channel, interval) staged more than once by an upload: its lines, in order. */
 export interface StagedDuplicate {
   channelId: number;
@@ -96,12 +105,27 @@ export class UploadsRepository {
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${tenantId}:${family}`]);
   }
 
+  /** The server process id of `client`'s session (for `cancelBackend`, and in staging table names). */
+  async backendPid(client: PoolClient): Promise<number> {
+    const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    return rows[0].pid;
+  }
+
   /**
-   * Prefix of the staging tables of one upload, e.g. `s1763800000_3f2a9c1b`: it carries the
-   * upload's start in epoch seconds, which is how `dropStaleStaging` tells the tables' age.
+   * Cancels the statement the session `pid` is running (a wait for the upload lock when the
+   * client has gone away), from another connection; a session between statements ignores it.
    */
-  stagingPrefix(startedAt: Date, uploadId: string): string {
-    return `s${Math.floor(startedAt.getTime() / 1000)}_${uploadId.slice(0, 8)}`;
+  async cancelBackend(client: PoolClient, pid: number): Promise<void> {
+    await client.query('SELECT pg_cancel_backend($1)', [pid]);
+  }
+
+  /**
+   * Prefix of the staging tables of one upload, e.g. `s1763800000_3f2a9c1b_p4242`: the upload's
+   * start in epoch seconds, its id, and the server process id of the loader session that creates
+   * them, which is how `dropOrphanedStaging` tells the tables of a live upload from leftovers.
+   */
+  stagingPrefix(startedAt: Date, uploadId: string, loaderPid: number): string {
+    return `s${Math.floor(startedAt.getTime() / 1000)}_${uploadId.slice(0, 8)}_p${loaderPid}`;
   }
 
   /** Qualified name of staging table number `sequence` of the upload of `prefix`. */
@@ -116,12 +140,15 @@ export class UploadsRepository {
 
   /**
    * Binary COPY (`FORMAT binary`) of `chunks` into `table`: each chunk is sent as it comes, and
-   * the next waits while the connection asks for a pause (backpressure).
+   * the next waits while the connection asks for a pause (backpressure). A COPY that fails while
+   * the loop waits rejects from the loop; its completion promise is handled from the start so that
+   * the same failure never also surfaces as an unhandled rejection.
    */
   async copyInto(client: PoolClient, table: string, columns: string, chunks: Iterable<Buffer>): Promise<void> {
     const copy = client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN (FORMAT binary)`));
     const done = finished(copy);
-    for (const b of chunks) if (!copy.write(b)) await once(copy, 'drain');
+    done.catch(() => undefined);
+    for (const b of chunks) if (!copy.write(b)) await Promise.race([once(copy, 'drain'), done]);
     copy.end();
     await done;
   }
@@ -133,16 +160,24 @@ export class UploadsRepository {
   }
 
   /**
-   * Drops the staging tables of uploads that started more than `olderThanSeconds` ago (left by
-   * processes that died mid-upload), as told by the start in their name.
+   * Drops the staging tables no upload is using any more: those whose loader session (the
+   * process id in their name) no longer exists — the process that created them died mid-upload
+   * — and any older than `olderThanSeconds` (the older naming, or a reused process id). On the
+   * pool when no client is given (at start).
    */
-  async dropStaleStaging(client: PoolClient, olderThanSeconds: number): Promise<void> {
-    const { rows } = await client.query<{ name: string }>(
-      `SELECT tablename AS name FROM pg_tables WHERE schemaname = $1 AND tablename ~ '^s[0-9]+_'
-          AND substring(tablename FROM '^s([0-9]+)_')::bigint < extract(epoch FROM now()) - $2`,
+  async dropOrphanedStaging(olderThanSeconds: number, client?: PoolClient): Promise<void> {
+    const q: Queryable = client ?? this.pool();
+    const { rows } = await q.query(
+      `SELECT tablename AS name FROM pg_tables
+        WHERE schemaname = $1 AND tablename ~ '^s[0-9]+_'
+          AND ((tablename ~ '^s[0-9]+_[0-9a-f]{8}_p[0-9]+_'
+                AND substring(tablename FROM '^s[0-9]+_[0-9a-f]{8}_p([0-9]+)_')::int NOT IN (SELECT pid FROM pg_stat_activity WHERE pid IS NOT NULL))
+            OR substring(tablename FROM '^s([0-9]+)_')::bigint < extract(epoch FROM now()) - $2)
+        ORDER BY tablename`,
       [STAGING_SCHEMA, olderThanSeconds],
     );
-    await this.dropStaging(client, rows.map((r) => `${STAGING_SCHEMA}.${r.name}`));
+    const tables = (rows as Array<{ name: string }>).map((r) => `${STAGING_SCHEMA}.${r.name}`);
+    if (tables.length > 0) await q.query(`DROP TABLE IF EXISTS ${tables.join(', ')}`);
   }
 
   /**
@@ -185,19 +220,19 @@ export class UploadsRepository {
     kind: UploadKind,
     match: { contentSha256: string | null; mapping: string | null; idempotencyKey: string | null },
     q: Queryable = this.pool(),
-  ): Promise<{ id: string; result: unknown } | null> {
+  ): Promise<PriorUpload | null> {
     const { rows } = await q.query(
-      `SELECT id, result FROM uploads
+      `SELECT id, result, content_sha256 AS "contentSha256", mapping, idempotency_key AS "idempotencyKey" FROM uploads
         WHERE tenant_id = $1 AND kind = $2 AND outcome = 'succeeded'
           AND ((content_sha256 = $3 AND coalesce(mapping, '') = coalesce($4, '')) OR idempotency_key = $5)
-        ORDER BY started_at LIMIT 1`,
+        ORDER BY idempotency_key IS NOT DISTINCT FROM $5 DESC, started_at LIMIT 1`,
       [tenantId, kind, match.contentSha256, match.mapping, match.idempotencyKey],
     );
-    return (rows[0] as { id: string; result: unknown } | undefined) ?? null;
+    return (rows[0] as PriorUpload | undefined) ?? null;
   }
 
   /** Pool-level variant of findSucceeded (before a transaction is opened). */
-  findSucceededByKey(tenantId: string, kind: UploadKind, idempotencyKey: string): Promise<{ id: string; result: unknown } | null> {
+  findSucceededByKey(tenantId: string, kind: UploadKind, idempotencyKey: string): Promise<PriorUpload | null> {
     return this.findSucceeded(tenantId, kind, { contentSha256: null, mapping: null, idempotencyKey });
   }
 
