@@ -12,6 +12,7 @@ import { AllExceptionsFilter } from './platform/errors/all-exceptions.filter.js'
 import { validationFailed, type FieldError } from './platform/errors/domain-error.js';
 import { ERROR_CODES } from './platform/errors/error-codes.js';
 import { requestContextMiddleware } from './platform/http/request-context.middleware.js';
+import { requestGuardMiddleware } from './platform/http/request-guard.middleware.js';
 import { PinoNestLogger } from './platform/logging/logger.js';
 import { MetricsService } from './platform/metrics/metrics.service.js';
 
@@ -77,6 +78,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   );
   app.use(requestContextMiddleware(logger, app.get(MetricsService)));
   app.useBodyParser('json', { limit: config.bodyLimitBytes });
+  app.use(requestGuardMiddleware());
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(logger));
   SwaggerModule.setup('docs', app, buildOpenApi(app), { jsonDocumentUrl: 'docs-json' });

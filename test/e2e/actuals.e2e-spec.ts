@@ -140,11 +140,16 @@ describe('interval actuals', () => {
     expect(again.body).toEqual({ ...first.body, duplicate: true });
     const got = await request(t.baseUrl).get('/api/v1/actuals/intervals?channel=voice&from=2025-03-04T12:00:00Z&to=2025-03-04T13:00:00Z').set(...as('analyst')).expect(200);
     expect(got.body.data.map((r: { offered: number }) => r.offered)).toEqual([22, 22]);
+    const before = await stored();
     const keyed = await post([HEADER, ...halfHours(1, 3100)].join('\n'), { 'Idempotency-Key': 'acd-2025-03-06' }).expect(201);
-    const replay = await post([HEADER, ...halfHours(1, 3101)].join('\n'), { 'Idempotency-Key': 'acd-2025-03-06' }).expect(200);
+    const replay = await post([HEADER, ...halfHours(1, 3100)].join('\n'), { 'Idempotency-Key': 'acd-2025-03-06' }).expect(200);
     expect(replay.body).toEqual({ ...keyed.body, duplicate: true });
+    const reused = await post([HEADER, ...halfHours(1, 3101)].join('\n'), { 'Idempotency-Key': 'acd-2025-03-06' }).expect(409);
+    expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await stored()).toBe(before + 1);
     const log = await request(t.baseUrl).get('/api/v1/uploads?kind=interval-actuals').set(...as('analyst')).expect(200);
-    expect(log.body.data[0]).toMatchObject({ outcome: 'duplicate', duplicateOf: keyed.body.uploadId, idempotencyKey: 'acd-2025-03-06' });
+    expect(log.body.data[0]).toMatchObject({ outcome: 'rejected', errorCode: 'IDEMPOTENCY_KEY_REUSED', idempotencyKey: 'acd-2025-03-06' });
+    expect(log.body.data[1]).toMatchObject({ outcome: 'duplicate', duplicateOf: keyed.body.uploadId, idempotencyKey: 'acd-2025-03-06' });
   });
 
   it('lets one of two simultaneous identical uploads write, the other answers its result', async () => {

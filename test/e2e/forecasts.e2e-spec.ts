@@ -202,8 +202,11 @@ describe('forecasts', () => {
     const keyed = await request(t.baseUrl).post('/api/v1/forecasts').set(...as('planner')).set('Content-Type', 'text/csv')
       .set('Idempotency-Key', 'k-123').send(`${HEADER}\nsupport,2026-07-02T10:00:00Z,5,100,\n`).expect(201);
     const replay = await request(t.baseUrl).post('/api/v1/forecasts').set(...as('planner')).set('Content-Type', 'text/csv')
-      .set('Idempotency-Key', 'k-123').send(`${HEADER}\nsupport,2026-07-03T10:00:00Z,6,100,\n`).expect(200);
+      .set('Idempotency-Key', 'k-123').send(`${HEADER}\nsupport,2026-07-02T10:00:00Z,5,100,\n`).expect(200);
     expect(replay.body).toEqual({ ...keyed.body, duplicate: true });
+    const reused = await request(t.baseUrl).post('/api/v1/forecasts').set(...as('planner')).set('Content-Type', 'text/csv')
+      .set('Idempotency-Key', 'k-123').send(`${HEADER}\nsupport,2026-07-03T10:00:00Z,6,100,\n`).expect(409);
+    expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(await versions()).toBe(count + 1);
   });
 

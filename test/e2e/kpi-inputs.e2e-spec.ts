@@ -273,8 +273,10 @@ describe('KPI input uploads', () => {
     const body = { rows: [{ agentId: 'a7', date: '2026-02-01', event: 'hired', team: 'blue' }] };
     const first = await request(t.baseUrl).post('/api/v1/workforce-events').set(...as('planner')).set('Idempotency-Key', 'wf-1').send(body).expect(201);
     expect(first.body).toMatchObject({ rows: 1, inserted: 1 });
-    const again = await request(t.baseUrl).post('/api/v1/workforce-events').set(...as('planner')).set('Idempotency-Key', 'wf-1').send({ rows: [] }).expect(200);
+    const again = await request(t.baseUrl).post('/api/v1/workforce-events').set(...as('planner')).set('Idempotency-Key', 'wf-1').send(body).expect(200);
     expect(again.body).toMatchObject({ uploadId: first.body.uploadId, duplicate: true });
+    const reused = await request(t.baseUrl).post('/api/v1/workforce-events').set(...as('planner')).set('Idempotency-Key', 'wf-1').send({ rows: [] }).expect(failsWith(409, 'IDEMPOTENCY_KEY_REUSED'));
+    expect(reused.body).toMatchObject({ details: { uploadId: first.body.uploadId } });
     const bad = await request(t.baseUrl).post('/api/v1/workforce-events').set(...as('planner')).send({ rows: [{ agentId: 'a8', date: '2026-02-01', event: 'hired', voluntary: true }] }).expect(failsWith(422, 'INVALID_ROWS'));
     expect(bad.body.details.errors[0]).toMatchObject({ field: 'rows[0].voluntary' });
   });

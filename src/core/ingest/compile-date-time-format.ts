@@ -1,4 +1,5 @@
 import { daysInMonth } from '../time/days-in-month.js';
+import { isSupportedYear } from '../time/is-supported-year.js';
 
 /** Calendar and clock fields read by a compiled format; fields the format lacks are 0. */
 export interface DateTimeParts {
@@ -94,7 +95,7 @@ export function compileDateTimeFormat(format: string, part: FormatPart): (text: 
         case 'second': p.second = v; break;
       }
     });
-    if (part !== 'time' && (p.month < 1 || p.month > 12 || p.day < 1 || p.day > daysInMonth(p.year, p.month))) return null;
+    if (part !== 'time' && (!isSupportedYear(p.year) || p.month < 1 || p.month > 12 || p.day < 1 || p.day > daysInMonth(p.year, p.month))) return null;
     if (p.hour > 23 || p.minute > 59 || p.second > 59) return null;
     return p;
   };

@@ -21,6 +21,16 @@ describe('parseForecastRecord', () => {
     expect(read(['retail', '2026-03-02 09:30', '0', '0', '']).out.shrinkage).toBeNull();
   });
 
+  it('refuses numbers no plan can staff: volume above 10^8, AHT above a day, shrinkage above 0.99, a load above 10^6 Erlangs', () => {
+    expect(read(['retail', '2026-03-02 09:30', '1e19', '180', '']).issues).toEqual([{ column: 'volume', value: '1e19', reason: 'must be at most 100000000 contacts per interval' }]);
+    expect(read(['retail', '2026-03-02 09:30', '100', '1e19', '']).issues).toEqual([{ column: 'aht_seconds', value: '1e19', reason: 'must be at most 86400 seconds (a day)' }]);
+    expect(read(['retail', '2026-03-02 09:30', '100', '180', '0.995']).issues).toEqual([{ column: 'shrinkage', value: '0.995', reason: 'must be at most 0.99' }]);
+    expect(read(['retail', '2026-03-02 09:30', '100000000', '86400', '']).issues).toEqual([
+      { column: 'aht_seconds', value: '86400', reason: 'makes a load (volume × aht_seconds ÷ interval seconds) of 4.80e+9 Erlangs; at most 1000000 can be staffed' },
+    ]);
+    expect(read(['retail', '2026-03-02 09:30', '100000000', '18', '']).ok).toBe(true);
+  });
+
   it('lists every problem of the row', () => {
     const { ok, issues } = read(['retail', '2026-03-02 09:10', '-4', 'x', '30']);
     expect(ok).toBe(false);

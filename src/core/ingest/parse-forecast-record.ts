@@ -1,3 +1,4 @@
+import { MAX_DURATION_SECONDS, MAX_SHRINKAGE, MAX_TRAFFIC_ERLANGS, MAX_VOLUME_PER_INTERVAL } from '../staffing/staffing-limits.js';
 import { checkNumber } from './check-number.js';
 import { resolveIntervalStart } from './resolve-interval-start.js';
 import type { ChannelGrid, ColumnSpec, RowIssue } from './types.js';
@@ -28,7 +29,9 @@ function fieldAt(fields: readonly string[], positions: Int32Array, k: number): s
 
 /**
  * Reads the fields of one forecast row (channel already resolved to `grid`): the interval start
- * on the channel's grid, volume >= 0, aht_seconds >= 0, optional shrinkage in [0, 1).
+ * on the channel's grid, 0 <= volume <= 10⁸, 0 <= aht_seconds <= 86,400 (a day), optional
+ * shrinkage in [0, 0.99], and a load volume × aht_seconds ÷ interval seconds of at most 10⁶
+ * Erlangs: the numbers a plan can staff (see staffing-limits).
  *
  * Complexity O(row length).
  * @param positions index of each FORECAST_COLUMNS column in `fields`, -1 when absent
@@ -49,16 +52,25 @@ export function parseForecastRecord(
   else out.intervalStartMs = start;
   const volume = checkNumber(at(2), 'non-negative');
   if (typeof volume === 'string') issues.push({ column: 'volume', value: at(2), reason: volume });
+  else if (volume > MAX_VOLUME_PER_INTERVAL) issues.push({ column: 'volume', value: at(2), reason: `must be at most ${MAX_VOLUME_PER_INTERVAL} contacts per interval` });
   else out.volume = volume;
   const aht = checkNumber(at(3), 'non-negative');
   if (typeof aht === 'string') issues.push({ column: 'aht_seconds', value: at(3), reason: aht });
+  else if (aht > MAX_DURATION_SECONDS) issues.push({ column: 'aht_seconds', value: at(3), reason: `must be at most ${MAX_DURATION_SECONDS} seconds (a day)` });
   else out.ahtSeconds = aht;
+  if (issues.length === before) {
+    const load = (out.volume * out.ahtSeconds) / (grid.intervalMinutes * 60);
+    if (load > MAX_TRAFFIC_ERLANGS) {
+      issues.push({ column: 'aht_seconds', value: at(3), reason: `makes a load (volume × aht_seconds ÷ interval seconds) of ${load.toPrecision(3)} Erlangs; at most ${MAX_TRAFFIC_ERLANGS} can be staffed` });
+    }
+  }
   const shrinkageText = at(4);
   if (shrinkageText.trim() === '') {
     out.shrinkage = null;
   } else {
     const shrinkage = checkNumber(shrinkageText, 'fraction');
     if (typeof shrinkage === 'string') issues.push({ column: 'shrinkage', value: shrinkageText, reason: shrinkage });
+    else if (shrinkage > MAX_SHRINKAGE) issues.push({ column: 'shrinkage', value: shrinkageText, reason: `must be at most ${MAX_SHRINKAGE}` });
     else out.shrinkage = shrinkage;
   }
   return issues.length === before;

@@ -20,12 +20,13 @@ const DAMPING_LOG = (START_DEPTH * START_DEPTH) / 2;
  * incomplete-gamma extension B(x, a) = a^x·e^(−a) / Γ(x + 1, a). The steps run as two
  * interleaved chains (the second half composed as an affine map) to halve the latency.
  * Relative error about 1e-14. Inner helper: no validation (x ≥ 0, a > 0); overflows to
- * +Infinity (B = 0) far above the load.
+ * +Infinity (B = 0) far above the load, and returns as soon as it has (checked every 1,024
+ * steps), so that x far above a costs O(√a), not O(x).
  *
  * Units: x in agents, a in Erlangs; the result is dimensionless (≥ 1).
  * Reference: Jagerman, "Some properties of the Erlang loss function", Bell Syst. Tech. J.
  * 53(3), 1974; docs/queueing.md (start of the recurrence at a − 8.5·√a).
- * Complexity: O(min(x, √a + (x − a)⁺)) multiplications.
+ * Complexity: O(min(x, √a + (x − a)⁺, 40·√a + 1024)) multiplications.
  *
  * @example
  * 1 / inverseErlangB(17, 10); // 0.012948875224726562 (Erlang B, 17 lines, 10 Erlangs)
@@ -66,6 +67,8 @@ export function inverseErlangB(agents: number, trafficErlangs: number): number {
     product *= factor;
     first += 1;
     second += 1;
+    // Far above the load 1/B overflows within about 38·√a steps, and stays +Infinity.
+    if ((i & 1023) === 1023 && (value === Infinity || product === Infinity)) return Infinity;
   }
   if ((steps & 1) === 1) {
     const factor = second * inverseA;

@@ -133,7 +133,7 @@ describe('evaluateStaffingBatch', () => {
       ),
     ).toThrow(
       new RangeError(
-        'evaluateStaffingBatch requires agents to be a finite number >= 0 at interval 1',
+        'evaluateStaffingBatch requires agents to be a finite number >= 0 and <= 10000000 at interval 1',
       ),
     );
   });

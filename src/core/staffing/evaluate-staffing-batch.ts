@@ -9,6 +9,7 @@ import { erlangCMeasuresInto } from './erlang-c-measures-into.js';
 import { markNoVolume } from './mark-no-volume.js';
 import type { ResolvedStaffingRequest } from './resolve-staffing-request.js';
 import { resolveStaffingRequest } from './resolve-staffing-request.js';
+import { MAX_AGENTS } from './staffing-limits.js';
 import { SLOT_AGENTS } from './staffing-slots.js';
 import type { StaffingEvaluateInput, StaffingMeasureColumns } from './staffing-types.js';
 import { createStaffingWorkspace, ERLANG_A_BLOCK } from './staffing-workspace.js';
@@ -58,7 +59,8 @@ function evaluateErlangA(
  * null / not applicable (abandon rate under Erlang C and B). `agents` is the number answering
  * contacts (net of shrinkage). Warnings: `min-occupancy` below `goals.minOccupancy`,
  * `overloaded` when agents ≤ load. Allocates one small workspace per call, nothing per
- * interval. Throws `RangeError` on invalid parameters or input values, before writing.
+ * interval. Throws `RangeError` on invalid parameters or input values (agents above
+ * MAX_AGENTS, a load above MAX_TRAFFIC_ERLANGS), before writing.
  *
  * Units: as `solveStaffingBatch`. Reference: Gans, Koole & Mandelbaum 2003; Mandelbaum &
  * Zeltyn 2005. Complexity: O(count·√a).
@@ -87,8 +89,8 @@ export function evaluateStaffingBatch(
   );
   for (let k = 0; k < request.count; k++) {
     const value = agentsColumn[request.offset + k * request.stride];
-    if (!(Number.isFinite(value) && value >= 0)) {
-      throw new RangeError(`${caller} requires agents to be a finite number >= 0 at interval ${k}`);
+    if (!(value >= 0 && value <= MAX_AGENTS)) {
+      throw new RangeError(`${caller} requires agents to be a finite number >= 0 and <= ${MAX_AGENTS} at interval ${k}`);
     }
   }
   assertOutputColumns(

@@ -27,7 +27,7 @@ const GUESS_BIAS = 0.5;
  * service-level exponential updated by the constant factor exp(−t/AHT): two exp() per
  * interval, not one per agent. The guess changes the speed, never the result (the goals are
  * monotone in n). A service-level target of 1 or a maxAsa of 0 is infeasible, as is any goal
- * still unmet at a + 40·√a + 50 agents.
+ * still unmet at a + 40·√a + 50 agents or needing more than MAX_AGENTS.
  *
  * Units: a in Erlangs, AHT and t in seconds. Reference: Gans, Koole & Mandelbaum 2003, §4.1;
  * docs/queueing.md. Complexity: O(√a) (about 8.5·√a recurrence steps plus β·√a goal tests).
@@ -59,6 +59,10 @@ export function requiredAgentsErlangC(
     lowest = Math.max(lowest, occupancyLowerBound(a, request.maxOccupancy));
   }
   const cap = agentSearchCap(a, request.maxOccupancy);
+  if (lowest > cap) {
+    markInfeasible(result);
+    return;
+  }
   const root = Math.sqrt(a);
   let agents = Math.max(
     lowest,

@@ -45,7 +45,7 @@ describe('resolveStaffingRequest', () => {
       { ahtSeconds: new Float64Array([180, 0, 180, 180]) },
       'f requires ahtSeconds to be a finite number > 0 at interval 1',
     ],
-    [{ shrinkage: 1 }, 'f requires shrinkage to be a number >= 0 and < 1'],
+    [{ shrinkage: 1 }, 'f requires shrinkage to be a number >= 0 and <= 0.99'],
     [
       { model: 'erlang-a', patienceSeconds: new Float64Array([60, 60, NaN, 60]) },
       'f requires patienceSeconds to be a finite number > 0 at interval 2',

@@ -12,6 +12,7 @@ import {
   GOAL_OCCUPANCY,
   GOAL_SERVICE_LEVEL,
 } from './staffing-slots.js';
+import { MAX_SHRINKAGE, MAX_TRAFFIC_ERLANGS } from './staffing-limits.js';
 import { STAFFING_MODELS } from './staffing-types.js';
 import type { StaffingBatchInput, StaffingColumn, StaffingModel } from './staffing-types.js';
 
@@ -88,8 +89,10 @@ function optionalGoal(
  * Method: checks the model, interval length, concurrency, threshold, definition, each goal's
  * range and model (`maxBlocking` only under Erlang B, `maxAbandonRate` only under Erlang A,
  * service level and ASA not under Erlang B), the slice geometry, and every value of the input
- * columns (volume ≥ 0, AHT > 0, 0 ≤ shrinkage < 1, patience > 0), before any output is
- * written. `requireGoal` demands at least one goal (solving).
+ * columns (volume ≥ 0, AHT > 0, 0 ≤ shrinkage ≤ 0.99, patience > 0, and the load
+ * volume·AHT/(concurrency·intervalSeconds) at most MAX_TRAFFIC_ERLANGS, which bounds the work
+ * of every interval), before any output is written. `requireGoal` demands at least one goal
+ * (solving).
  *
  * Units: as `StaffingBatchInput`. Reference: house style (RangeError grammar).
  * Complexity: O(count).
@@ -211,9 +214,18 @@ export function resolveStaffingRequest(
     'shrinkage',
     input.shrinkage ?? 0,
     request,
-    (v) => v >= 0 && v < 1,
-    'a number >= 0 and < 1',
+    (v) => v >= 0 && v <= MAX_SHRINKAGE,
+    `a number >= 0 and <= ${MAX_SHRINKAGE}`,
   );
+  for (let k = 0; k < count; k++) {
+    const i = offset + k * stride;
+    const aht = typeof input.ahtSeconds === 'number' ? input.ahtSeconds : input.ahtSeconds[i];
+    if (!((input.volume[i] * aht) / concurrency / input.intervalSeconds <= MAX_TRAFFIC_ERLANGS)) {
+      throw new RangeError(
+        `${caller} requires the load volume × ahtSeconds ÷ concurrency ÷ intervalSeconds to be at most ${MAX_TRAFFIC_ERLANGS} Erlangs at interval ${k}`,
+      );
+    }
+  }
   if (model === 'erlang-a') {
     if (input.patienceSeconds === undefined) {
       throw new RangeError(`${caller} requires patienceSeconds for the erlang-a model`);

@@ -1,5 +1,6 @@
 import { daysFromCivil } from './days-from-civil.js';
 import { daysInMonth } from './days-in-month.js';
+import { isSupportedYear } from './is-supported-year.js';
 
 /** Output of `parseTimestamp`: the wall-clock fields and the offset when one was written. */
 export interface ParsedTimestamp {
@@ -24,7 +25,8 @@ function digits(text: string, at: number, count: number): number {
  * `YYYY-MM-DD[T| ]HH:MM[:SS[.fff]][Z|±HH[:MM]|±HHMM]`, surrounding blanks ignored.
  *
  * Method: a hand-written scanner over character codes (no RegExp, no Date), fields range-checked
- * (month 1..12, day within the month, hour 0..23, minute and second 0..59, offset up to ±18:00).
+ * (year 1900..2200, month 1..12, day within the month, hour 0..23, minute and second 0..59,
+ * offset up to ±18:00): a date that does not exist is refused, never rolled over.
  * Fractions beyond milliseconds are truncated. Complexity O(length of text).
  *
  * @returns true and fills `out` when the text is a valid timestamp; false otherwise.
@@ -37,7 +39,7 @@ export function parseTimestamp(text: string, out: ParsedTimestamp): boolean {
   while (end > start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
   if (end - start < 16) return false;
   const year = digits(text, start, 4);
-  if (year < 0 || text.charCodeAt(start + 4) !== 45) return false;
+  if (!isSupportedYear(year) || text.charCodeAt(start + 4) !== 45) return false;
   const month = digits(text, start + 5, 2);
   if (month < 1 || month > 12 || text.charCodeAt(start + 7) !== 45) return false;
   const day = digits(text, start + 8, 2);

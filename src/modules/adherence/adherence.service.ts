@@ -7,6 +7,7 @@ import { civilFromDays } from '../../core/time/civil-from-days.js';
 import { daysFromCivil } from '../../core/time/days-from-civil.js';
 import { formatLocalIso } from '../../core/time/format-local-iso.js';
 import { formatUtcIso } from '../../core/time/format-utc-iso.js';
+import { parseCivilDate } from '../../core/time/parse-civil-date.js';
 import { parseTimestamp, type ParsedTimestamp } from '../../core/time/parse-timestamp.js';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config.js';
 import { DomainError, validationFailed } from '../../platform/errors/domain-error.js';
@@ -43,10 +44,10 @@ const scratch: ParsedTimestamp = { localMs: 0, offsetMinutes: null };
 /** Bounds of a read: an instant with an offset, or a date (UTC midnight). */
 function bound(field: 'from' | 'to', text: string | undefined): number {
   if (text === undefined || text === '') throw validationFailed([{ field, reason: 'is required' }]);
-  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (date) return Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]));
+  const days = parseCivilDate(text);
+  if (days === days) return days * 86_400_000;
   if (parseTimestamp(text, scratch) && scratch.offsetMinutes !== null) return scratch.localMs - scratch.offsetMinutes * 60_000;
-  throw validationFailed([{ field, value: text, reason: 'must be an instant with an offset (2026-03-02T09:30:00Z) or a date (2026-03-02)' }]);
+  throw validationFailed([{ field, value: text, reason: 'must be an instant with an offset (2026-03-02T09:30:00Z) or a date (2026-03-02) that exists, in the years 1900–2200' }]);
 }
 
 function range(q: { from?: string; to?: string }): { fromMs: number; toMs: number } {

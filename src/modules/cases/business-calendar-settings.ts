@@ -1,7 +1,6 @@
 import { compileBusinessCalendar } from '../../core/service-objectives/compile-business-calendar.js';
 import type { BusinessCalendar } from '../../core/service-objectives/business-calendar.js';
-import { daysFromCivil } from '../../core/time/days-from-civil.js';
-import { daysInMonth } from '../../core/time/days-in-month.js';
+import { parseCivilDate } from '../../core/time/parse-civil-date.js';
 import { validationFailed, type FieldError } from '../../platform/errors/domain-error.js';
 import { zoneClockFor } from '../channels/zone-clocks.js';
 
@@ -33,10 +32,7 @@ function minuteOf(text: string): number {
 }
 
 function dayOf(text: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return NaN;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) ? daysFromCivil(y, mo, d) : NaN;
+  return parseCivilDate(text);
 }
 
 function validZone(zone: string): boolean {

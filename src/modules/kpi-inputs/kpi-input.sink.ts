@@ -2,7 +2,7 @@ import { parseDecimal } from '../../core/ingest/parse-decimal.js';
 import { resolveInstant } from '../../core/ingest/resolve-instant.js';
 import type { ColumnSpec, RowIssue } from '../../core/ingest/types.js';
 import type { ZoneClock } from '../../core/time/create-zone-clock.js';
-import { daysInMonth } from '../../core/time/days-in-month.js';
+import { parseCivilDate } from '../../core/time/parse-civil-date.js';
 import type { BinaryCopyWriter } from '../uploads/binary-copy-writer.js';
 import type { ChunkContext, IngestTransaction, KpiInputKind, ResolvedChannel, RowSink } from '../uploads/ingest.types.js';
 import { RowErrors } from '../uploads/row-errors.js';
@@ -47,10 +47,7 @@ export function stagingType(f: FieldSpec): string {
 }
 
 function isDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+  return !Number.isNaN(parseCivilDate(text));
 }
 
 /**

@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { formatLocalIso } from '../../core/time/format-local-iso.js';
 import { formatUtcIso } from '../../core/time/format-utc-iso.js';
+import { parseCivilDate } from '../../core/time/parse-civil-date.js';
 import { parseTimestamp, type ParsedTimestamp } from '../../core/time/parse-timestamp.js';
 import { notFound, validationFailed } from '../../platform/errors/domain-error.js';
 import { LOGGER } from '../../platform/logging/logger.js';
@@ -35,10 +36,10 @@ const scratch: ParsedTimestamp = { localMs: 0, offsetMinutes: null };
 /** An instant with offset, or a date meaning UTC midnight (API conventions: Time, no channel given). */
 function parseInstant(field: string, text: string | undefined): number | null {
   if (text === undefined || text === '') return null;
-  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (date) return Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]));
+  const days = parseCivilDate(text);
+  if (days === days) return days * 86_400_000;
   if (parseTimestamp(text, scratch) && scratch.offsetMinutes !== null) return scratch.localMs - scratch.offsetMinutes * 60_000;
-  throw validationFailed([{ field, value: text, reason: 'must be an instant with an offset (2026-03-02T09:30:00Z) or a date (2026-03-02)' }]);
+  throw validationFailed([{ field, value: text, reason: 'must be an instant with an offset (2026-03-02T09:30:00Z) or a date (2026-03-02) that exists, in the years 1900–2200' }]);
 }
 
 /** The rows a listing wants by dimension (query `dimension`): '' by default, one value, or every value of one name. */

@@ -2,6 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import type { ZoneClock } from '../../core/time/create-zone-clock.js';
+import { civilFromDays } from '../../core/time/civil-from-days.js';
+import { parseCivilDate } from '../../core/time/parse-civil-date.js';
 import { parseTimestamp, type ParsedTimestamp } from '../../core/time/parse-timestamp.js';
 import { DomainError, validationFailed } from '../../platform/errors/domain-error.js';
 import type { Channel } from '../channels/channel.js';
@@ -52,13 +54,13 @@ const scratch: ParsedTimestamp = { localMs: 0, offsetMinutes: null };
 
 function parseBound(field: 'from' | 'to', text: string | undefined): Bound {
   if (text === undefined || text === '') return null;
-  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (date) {
-    const [y, m, d] = [Number(date[1]), Number(date[2]), Number(date[3])];
-    if (m >= 1 && m <= 12 && d >= 1 && d <= 31) return { date: [y, m, d] };
+  const days = parseCivilDate(text);
+  if (days === days) {
+    const date = civilFromDays(days);
+    return { date: [date.year, date.month, date.day] };
   }
   if (parseTimestamp(text, scratch) && scratch.offsetMinutes !== null) return { instantMs: scratch.localMs - scratch.offsetMinutes * 60_000 };
-  throw validationFailed([{ field, value: text, reason: 'must be an instant with an offset (2026-03-02T09:30:00Z) or a date (2026-03-02)' }]);
+  throw validationFailed([{ field, value: text, reason: 'must be an instant with an offset (2026-03-02T09:30:00Z) or a date (2026-03-02) that exists, in the years 1900–2200' }]);
 }
 
 /** Local midnight of a date in a zone (the first instant of the day when midnight is skipped). */

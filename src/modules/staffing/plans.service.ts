@@ -12,7 +12,8 @@ import { listingChannels, type IntervalQueryDto, type ListingChannel } from '../
 import { decodeCursor, readAll, readPage, type ChannelRows, DEFAULT_LIMIT } from '../listing/paging.js';
 import type { Listing, VersionedListing, ListingFormat } from '../listing/send-listing.js';
 import type { PlanChannelSettingsDto, PlanCreateDto, PlanIntervalDto, PlanListDto, PlanResponseDto } from './dto/plan.dto.js';
-import { allocateResults, channelSettings, checkSettings, goalsOf, nullable, runGroup } from './staffing-engine.js';
+import { allocateResults, channelSettings, checkSettings, goalsOf, nullable } from './staffing-engine.js';
+import { StaffingRunner } from './staffing-runner.js';
 import { PlansRepository, type PlanIntervalColumns, type PlanIntervalRow, type PlanRow } from './plans.repository.js';
 import { warningNames } from './staffing.service.js';
 
@@ -69,6 +70,7 @@ export class PlansService {
     private readonly plans: PlansRepository,
     private readonly forecasts: ForecastsService,
     private readonly channels: ChannelsService,
+    private readonly runner: StaffingRunner,
   ) {}
 
   async create(p: Principal, body: PlanCreateDto): Promise<PlanResponseDto> {
@@ -124,7 +126,7 @@ export class PlansService {
     });
     if (problems.length) throw validationFailed(problems);
     for (const g of groups) {
-      const first = runGroup(g.settings, columns, g.indices, results);
+      const first = await this.runner.run(g.settings, columns, g.indices, results);
       if (first >= 0) {
         const at = rows[first];
         throw new DomainError(

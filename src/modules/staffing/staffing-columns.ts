@@ -1,4 +1,6 @@
 import type { FieldError } from '../../platform/errors/domain-error.js';
+import { MAX_AGENTS, MAX_DURATION_SECONDS, MAX_SHRINKAGE, MAX_VOLUME_PER_INTERVAL } from '../../core/staffing/staffing-limits.js';
+import { parseTimestamp, type ParsedTimestamp } from '../../core/time/parse-timestamp.js';
 import type { StaffingIntervalDto } from './dto/staffing-request.dto.js';
 
 /** The intervals of a request as columns, read and checked in one pass. */
@@ -13,6 +15,8 @@ export interface IntervalColumns {
   start: Array<string | undefined>;
   channel: Array<string | undefined>;
 }
+
+const scratch: ParsedTimestamp = { localMs: 0, offsetMinutes: null };
 
 const KNOWN_FIELDS = new Set(['start', 'channel', 'volume', 'ahtSeconds', 'shrinkage', 'agents']);
 const MAX_ERRORS = 100;
@@ -56,23 +60,23 @@ export function readIntervalColumns(
     }
     for (const key in row) if (!KNOWN_FIELDS.has(key)) fail(i, key, row[key], 'is not a known field');
     const { volume, ahtSeconds, shrinkage, agents, start, channel } = row;
-    if (!isFiniteNumber(volume) || volume < 0) fail(i, 'volume', volume, 'must be a finite number >= 0');
+    if (!isFiniteNumber(volume) || volume < 0 || volume > MAX_VOLUME_PER_INTERVAL) fail(i, 'volume', volume, `must be a finite number >= 0 and <= ${MAX_VOLUME_PER_INTERVAL}`);
     else columns.volume[i] = volume;
-    if (!isFiniteNumber(ahtSeconds) || ahtSeconds < 0 || (ahtSeconds === 0 && isFiniteNumber(volume) && volume > 0)) {
-      fail(i, 'ahtSeconds', ahtSeconds, 'must be a finite number > 0 (0 only when volume is 0)');
+    if (!isFiniteNumber(ahtSeconds) || ahtSeconds < 0 || ahtSeconds > MAX_DURATION_SECONDS || (ahtSeconds === 0 && isFiniteNumber(volume) && volume > 0)) {
+      fail(i, 'ahtSeconds', ahtSeconds, `must be a finite number > 0 (0 only when volume is 0) and <= ${MAX_DURATION_SECONDS}`);
     } else columns.ahtSeconds[i] = ahtSeconds;
     if (shrinkage !== undefined) {
-      if (!isFiniteNumber(shrinkage) || shrinkage < 0 || shrinkage >= 1) fail(i, 'shrinkage', shrinkage, 'must be a number in [0, 1)');
+      if (!isFiniteNumber(shrinkage) || shrinkage < 0 || shrinkage > MAX_SHRINKAGE) fail(i, 'shrinkage', shrinkage, `must be a number in [0, ${MAX_SHRINKAGE}]`);
       else columns.shrinkage[i] = shrinkage;
     }
     if (withAgents) {
-      if (!isFiniteNumber(agents) || agents < 0 || !Number.isInteger(agents)) fail(i, 'agents', agents, 'must be an integer >= 0');
+      if (!isFiniteNumber(agents) || agents < 0 || agents > MAX_AGENTS || !Number.isInteger(agents)) fail(i, 'agents', agents, `must be an integer >= 0 and <= ${MAX_AGENTS}`);
       else columns.agents[i] = agents;
     } else if (agents !== undefined) {
       fail(i, 'agents', agents, 'is only accepted by /staffing/evaluate');
     }
     if (start !== undefined) {
-      if (typeof start !== 'string' || Number.isNaN(Date.parse(start)) || !/(Z|[+-]\d\d:?\d\d)$/.test(start)) {
+      if (typeof start !== 'string' || !parseTimestamp(start, scratch) || scratch.offsetMinutes === null) {
         fail(i, 'start', start, 'must be an ISO 8601 instant with an offset, e.g. 2026-03-02T09:00:00Z');
       } else columns.start[i] = start;
     }

@@ -7,13 +7,13 @@ import { ChannelsService } from '../channels/channels.service.js';
 import { MAX_INTERVALS_PER_REQUEST, type StaffingRequestDto } from './dto/staffing-request.dto.js';
 import type { StaffingIntervalResultDto, StaffingResponseDto } from './dto/staffing-response.dto.js';
 import { readIntervalColumns, type IntervalColumns } from './staffing-columns.js';
+import { StaffingRunner } from './staffing-runner.js';
 import {
   allocateResults,
   channelSettings,
   checkSettings,
   goalsOf,
   nullable,
-  runGroup,
   type StaffingResultColumns,
   type StaffingSettings,
 } from './staffing-engine.js';
@@ -32,7 +32,10 @@ const WARNING_LISTS: ReadonlyArray<StaffingWarning[]> = Array.from({ length: 4 }
 /** Stateless staffing: how many agents each interval needs, or what given staffing delivers. */
 @Injectable()
 export class StaffingService {
-  constructor(private readonly channels: ChannelsService) {}
+  constructor(
+    private readonly channels: ChannelsService,
+    private readonly runner: StaffingRunner,
+  ) {}
 
   calculate(tenantId: string, body: StaffingRequestDto): Promise<StaffingResponseDto> {
     return this.run(tenantId, body, false);
@@ -61,7 +64,7 @@ export class StaffingService {
     for (const { settings, indices, label } of groups) {
       const { volume, ahtSeconds, shrinkage, agents } = columns;
       const input = evaluating ? { volume, ahtSeconds, shrinkage, agents } : { volume, ahtSeconds, shrinkage };
-      const first = runGroup(settings, input, indices, results);
+      const first = await this.runner.run(settings, input, indices, results);
       if (first >= 0) {
         throw new DomainError(
           'GOAL_UNREACHABLE',

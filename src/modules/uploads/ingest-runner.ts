@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { StringDecoder } from 'node:string_decoder';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { createRecordMapper, type RecordMapper } from '../../core/ingest/create-record-mapper.js';
@@ -18,22 +18,35 @@ import { BinaryCopyWriter } from './binary-copy-writer.js';
 import { ChunkStager } from './chunk-stager.js';
 import type { IngestOutcome, IngestRequest, IngestTransaction, ResolvedChannel, RowSink } from './ingest.types.js';
 import { RowErrors } from './row-errors.js';
-import type { UploadBody } from './upload-body.js';
+import { requestAborted, type UploadBody } from './upload-body.js';
 import { touchedRangeOf, UploadEvents, type UploadCommitted } from './upload-events.js';
-import { UploadsRepository, type Queryable, type UploadConnection, type UploadOutcome } from './uploads.repository.js';
+import { UploadsRepository, type PriorUpload, type Queryable, type UploadConnection, type UploadOutcome } from './uploads.repository.js';
 import { zoneClockFor } from '../channels/zone-clocks.js';
 
-/** A counting semaphore: at most `size` holders, the others wait in order. */
+/** A counting semaphore: at most `size` holders, the others wait in order (or until `signal` aborts). */
 class Semaphore {
   private readonly waiting: Array<() => void> = [];
   constructor(private free: number) {}
 
-  acquire(): Promise<void> {
+  acquire(signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.reject(requestAborted());
     if (this.free > 0) {
       this.free--;
       return Promise.resolve();
     }
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolve, reject) => {
+      const onAbort = (): void => {
+        const at = this.waiting.indexOf(grant);
+        if (at >= 0) this.waiting.splice(at, 1);
+        reject(requestAborted());
+      };
+      const grant = (): void => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      this.waiting.push(grant);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
   }
 
   release(): void {
@@ -62,7 +75,10 @@ export const NO_CHANNEL: ResolvedChannel = { id: 0, code: '', grid: { clock: zon
 
 const EMPTY_SHA = createHash('sha256').digest('hex');
 
-/** Age after which staging tables are taken for leftovers of a process that died mid-upload. */
+/**
+ * Age after which staging tables are dropped whatever their name says (a reused process id);
+ * tables of a loader session that no longer exists are dropped at once (at start and before each upload).
+ */
 const STALE_STAGING_SECONDS = 6 * 60 * 60;
 
 /** Duplicate (channel, interval) pairs listed in a refusal at most. */
@@ -78,6 +94,20 @@ function encodeRows(write: (writer: BinaryCopyWriter) => void): Buffer[] {
   write(writer);
   writer.finish();
   return chunks;
+}
+
+/** The text a JSON upload is hashed (and measured) as. */
+function jsonText(body: unknown): string {
+  return JSON.stringify(body ?? null);
+}
+
+/** A 409: the Idempotency-Key of a stored upload, sent again with another body (or mapping). */
+function keyReused(key: string, prior: PriorUpload): DomainError {
+  return new DomainError(
+    'IDEMPOTENCY_KEY_REUSED',
+    `Idempotency-Key ${JSON.stringify(key)} was used by upload ${prior.id} with a different body or mapping; send a new key for new content`,
+    { uploadId: prior.id },
+  );
 }
 
 /** camelCase JSON key of a snake_case column. */
@@ -100,7 +130,7 @@ function camel(column: string): string {
  * (advisory lock); at most a third of the connection pool is used by uploads.
  */
 @Injectable()
-export class IngestRunner {
+export class IngestRunner implements OnApplicationBootstrap {
   private readonly slots: Semaphore;
 
   constructor(
@@ -111,6 +141,15 @@ export class IngestRunner {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.slots = new Semaphore(Math.max(1, Math.floor(config.databasePoolSize / 3)));
+  }
+
+  /** Staging tables of a process that died mid-upload are dropped when the next one starts. */
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      await this.uploads.dropOrphanedStaging(STALE_STAGING_SECONDS);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'could not drop the staging tables of earlier processes');
+    }
   }
 
   async run<R>(request: IngestRequest<R>): Promise<IngestOutcome<R>> {
@@ -163,7 +202,11 @@ export class IngestRunner {
       if (request.idempotencyKey) {
         const prior = await this.uploads.findSucceededByKey(tenantId, sink.kind, request.idempotencyKey);
         if (prior) {
-          if (body.type === 'stream') for await (const _ of body.chunks) void _; // drain
+          // The same key answers the first result only for the same content: hash the body.
+          const { bytes, contentSha256 } = await this.digest(body);
+          record.bytes = bytes;
+          record.contentSha256 = contentSha256;
+          if (contentSha256 !== prior.contentSha256 || (mapping?.name ?? null) !== prior.mapping) throw keyReused(request.idempotencyKey, prior);
           await finish(undefined, 'duplicate', { duplicateOf: prior.id });
           return { uploadId: prior.id, duplicate: true, result: prior.result as R };
         }
@@ -180,33 +223,52 @@ export class IngestRunner {
     const codeOf = new Map([...channels.values()].map((c) => [c.id, c.code]));
     // Each upload holds two pooled connections: limit how many run at once so that uploads can
     // never take the whole pool (and wait for each other's second connection forever).
-    await this.slots.acquire();
+    const signal = body.signal;
+    try {
+      await this.slots.acquire(signal);
+    } catch (error) {
+      await recordFailure(error);
+      throw error;
+    }
     let main: UploadConnection;
     let loader: UploadConnection;
+    let mainPid: number;
+    let loaderPid: number;
     try {
       main = await this.uploads.acquire();
       loader = await this.uploads.acquire().catch(async (e: unknown) => {
         await main.release();
         throw e;
       });
+      try {
+        [mainPid, loaderPid] = [await this.uploads.backendPid(main.client), await this.uploads.backendPid(loader.client)];
+      } catch (e) {
+        await loader.release();
+        await main.release();
+        throw e;
+      }
     } catch (error) {
       this.slots.release();
       await recordFailure(error);
       throw error;
     }
     const { client } = main;
-    const stager = new ChunkStager(this.uploads, loader.client, sink, { client, tenantId, uploadId }, this.uploads.stagingPrefix(startedAt, uploadId));
+    const stager = new ChunkStager(this.uploads, loader.client, sink, { client, tenantId, uploadId }, this.uploads.stagingPrefix(startedAt, uploadId, loaderPid));
+    // While the client is gone, a statement of the transaction (the wait for the lock, a merge)
+    // is cancelled from the loader connection: nothing waits on behalf of nobody.
+    const cancellable = <T>(work: () => Promise<T>): Promise<T> => this.cancellable(signal, loader.client, mainPid, work);
     let open = false;
     let committed: UploadCommitted | null = null;
     try {
-      await this.uploads.dropStaleStaging(loader.client, STALE_STAGING_SECONDS);
+      await this.uploads.dropOrphanedStaging(STALE_STAGING_SECONDS, loader.client);
       await this.uploads.beginUpload(client);
       open = true;
       // One upload at a time per tenant and table family: replacing intervals needs it, and a
       // concurrent twin waits here and then finds the first as a duplicate.
-      await this.uploads.lockTenantKind(client, tenantId, sink.kind === 'forecast' || sink.channelFree ? sink.kind : 'actuals');
+      await cancellable(() => this.uploads.lockTenantKind(client, tenantId, sink.kind === 'forecast' || sink.channelFree ? sink.kind : 'actuals'));
       const t0 = Date.now();
       const read = await this.read(body, sink, mapping, channels, stager);
+      if (signal?.aborted) throw requestAborted();
       const t1 = Date.now();
       record.bytes = read.bytes;
       record.rowCount = read.rows;
@@ -223,36 +285,48 @@ export class IngestRunner {
       if (read.errors.count > 0) throw read.errors.toError();
       if (read.rows === 0) throw new DomainError('EMPTY_UPLOAD', `every row (${read.skippedRows}) was left out by the skip rules of mapping ${mapping?.name ?? ''}`);
       if (stager.failure) throw stager.failure as Error;
-      if (stager.duplicates) await this.rejectDuplicates(client, stager.tables, codeOf, body.type === 'json' ? 'json' : 'csv');
-
-      const prior = await this.uploads.findSucceeded(tenantId, sink.kind, {
-        contentSha256: read.contentSha256,
-        mapping: mapping?.name ?? null,
-        idempotencyKey: request.idempotencyKey,
-      }, client);
-      if (prior) {
+      const outcome = await cancellable(async (): Promise<{ prior: PriorUpload; result?: never } | { prior: null; result: R }> => {
+        if (stager.duplicates) await this.rejectDuplicates(client, stager.tables, codeOf, body.type === 'json' ? 'json' : 'csv');
+        const prior = await this.uploads.findSucceeded(tenantId, sink.kind, {
+          contentSha256: read.contentSha256,
+          mapping: mapping?.name ?? null,
+          idempotencyKey: request.idempotencyKey,
+        }, client);
+        if (prior) {
+          // A concurrent twin committed first: the same content, or the same key (then it must be the same content).
+          if (request.idempotencyKey && prior.idempotencyKey === request.idempotencyKey
+            && (prior.contentSha256 !== read.contentSha256 || prior.mapping !== (mapping?.name ?? null))) {
+            throw keyReused(request.idempotencyKey, prior);
+          }
+          return { prior };
+        }
+        const tx: IngestTransaction = {
+          client,
+          tenantId,
+          uploadId,
+          uploader,
+          contentSha256: read.contentSha256,
+          stagingTables: stager.tables,
+          formFields: body.type === 'stream' ? await body.formFields() : {},
+          filename: body.type === 'stream' ? body.filename : null,
+          jsonBody: body.type === 'json' ? body.body : null,
+          rows: read.rows,
+          skippedRows: read.skippedRows,
+          copy: (table, columns, write) => this.uploads.copyInto(client, table, columns, encodeRows(write)),
+        };
+        const result = await sink.finish(tx);
+        await finish(client, 'succeeded', { result });
+        return { prior: null, result };
+      });
+      if (outcome.prior) {
+        const { prior } = outcome;
         await this.uploads.rollbackUpload(client);
         open = false;
         await finish(client, 'duplicate', { duplicateOf: prior.id });
         return { uploadId: prior.id, duplicate: true, result: prior.result as R };
       }
-      const tx: IngestTransaction = {
-        client,
-        tenantId,
-        uploadId,
-        uploader,
-        contentSha256: read.contentSha256,
-        stagingTables: stager.tables,
-        formFields: body.type === 'stream' ? await body.formFields() : {},
-        filename: body.type === 'stream' ? body.filename : null,
-        jsonBody: body.type === 'json' ? body.body : null,
-        rows: read.rows,
-        skippedRows: read.skippedRows,
-        copy: (table, columns, write) => this.uploads.copyInto(client, table, columns, encodeRows(write)),
-      };
-      const result = await sink.finish(tx);
+      const result = outcome.result;
       const t2 = Date.now();
-      await finish(client, 'succeeded', { result });
       await this.uploads.commitUpload(client);
       open = false;
       this.logger.debug({ uploadId, rows: read.rows, chunks: stager.tables.length, readAndMergeMs: t1 - t0, finishMs: t2 - t1, commitMs: Date.now() - t2 }, 'upload committed');
@@ -270,6 +344,52 @@ export class IngestRunner {
       // After the connections are back: listeners (KPI rollups) run in the background on the pool.
       if (committed) this.events.committed(committed);
     }
+  }
+
+  /**
+   * Runs `work` (statements of the upload's transaction); if the client goes away meanwhile, the
+   * statement running on session `pid` is cancelled from `canceller` and REQUEST_ABORTED thrown.
+   * The cancel is awaited before anything else is sent, so it can only hit the statement it aims at.
+   */
+  private async cancellable<T>(signal: AbortSignal | undefined, canceller: PoolClient, pid: number, work: () => Promise<T>): Promise<T> {
+    if (!signal) return work();
+    if (signal.aborted) throw requestAborted();
+    let cancelling: Promise<void> | null = null;
+    const onAbort = (): void => {
+      cancelling = this.uploads.cancelBackend(canceller, pid).catch((e: unknown) => this.logger.warn({ err: e }, 'could not cancel an abandoned upload'));
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    let result: T;
+    try {
+      result = await work();
+    } catch (error) {
+      if (signal.aborted) throw requestAborted();
+      throw error;
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+      if (cancelling) await cancelling;
+    }
+    if (signal.aborted) throw requestAborted();
+    return result;
+  }
+
+  /** Size and SHA-256 of a body read to its end (a repeated Idempotency-Key must repeat the content). */
+  private async digest(body: UploadBody): Promise<{ bytes: number; contentSha256: string }> {
+    if (body.type === 'json') {
+      const text = jsonText(body.body);
+      return { bytes: Buffer.byteLength(text), contentSha256: createHash('sha256').update(text).digest('hex') };
+    }
+    const hash = createHash('sha256');
+    let bytes = 0;
+    for await (const chunk of body.chunks) {
+      bytes += chunk.length;
+      if (bytes > this.config.uploadLimitBytes) continue; // keep reading: the client gets an answer
+      hash.update(chunk);
+    }
+    if (bytes > this.config.uploadLimitBytes || body.truncated()) {
+      throw new DomainError('PAYLOAD_TOO_LARGE', `upload is larger than the limit of ${this.config.uploadLimitBytes} bytes (WFM_UPLOAD_LIMIT_BYTES)`);
+    }
+    return { bytes, contentSha256: hash.digest('hex') };
   }
 
   /**
@@ -450,7 +570,7 @@ export class IngestRunner {
     errors: RowErrors,
     out: ReadResult,
   ): void {
-    const text = JSON.stringify(body ?? null);
+    const text = jsonText(body);
     out.bytes = Buffer.byteLength(text);
     out.contentSha256 = createHash('sha256').update(text).digest('hex');
     const rows = (body as { rows?: unknown } | null)?.rows;

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -49,6 +49,15 @@ export interface UploadConnection {
   release(): Promise<void>;
 }
 
+/** A successful upload found again: by the same content (and mapping), or by its Idempotency-Key. */
+export interface PriorUpload {
+  id: string;
+  result: unknown;
+  contentSha256: string | null;
+  mapping: string | null;
+  idempotencyKey: string | null;
+}
+
 /** A (channel, interval) staged more than once by an upload: its lines, in order. */
 export interface StagedDuplicate {
   channelId: number;
@@ -61,40 +70,15 @@ export interface StagedDuplicate {
 /** Schema of the staging tables (created by the ingestion migration). */
 const STAGING_SCHEMA = 'ingest_staging';
 
-/** Staging tables older than this are dropped at start-up whatever their lock says. */
-const STAGING_MAX_AGE_SECONDS = 6 * 60 * 60;
-
-/** Session advisory lock held by the connection that stages an upload's tables (`prefix`). */
-const stagingLockKey = (prefix: string): string => `wfm-staging:${prefix}`;
-
 @Injectable()
-export class UploadsRepository implements OnApplicationBootstrap {
+export class UploadsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** At start-up: drops the staging tables of uploads whose process is gone (killed mid-upload). */
-  async onApplicationBootstrap(): Promise<void> {
-    const connection = await this.acquire();
-    try {
-      await this.dropStaleStaging(connection.client, STAGING_MAX_AGE_SECONDS);
-    } finally {
-      await connection.release();
-    }
-  }
-
-  /**
-   * A pooled pg client for a transaction with COPY; give it back with `release`, which also
-   * lets go of the staging locks it took.
-   */
+  /** A pooled pg client for a transaction with COPY; give it back with `release`. */
   async acquire(): Promise<UploadConnection> {
     const runner = this.db.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
-    return {
-      client,
-      release: async () => {
-        await client.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
-        await runner.release();
-      },
-    };
+    return { client, release: () => runner.release() };
   }
 
   /** Opens the upload's one transaction on `client`. */
@@ -121,12 +105,27 @@ export class UploadsRepository implements OnApplicationBootstrap {
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${tenantId}:${family}`]);
   }
 
+  /** The server process id of `client`'s session (for `cancelBackend`, and in staging table names). */
+  async backendPid(client: PoolClient): Promise<number> {
+    const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    return rows[0].pid;
+  }
+
   /**
-   * Prefix of the staging tables of one upload, e.g. `s1763800000_3f2a9c1b`: it carries the
-   * upload's start in epoch seconds, which is how `dropStaleStaging` tells the tables' age.
+   * Cancels the statement the session `pid` is running (a wait for the upload lock when the
+   * client has gone away), from another connection; a session between statements ignores it.
    */
-  stagingPrefix(startedAt: Date, uploadId: string): string {
-    return `s${Math.floor(startedAt.getTime() / 1000)}_${uploadId.slice(0, 8)}`;
+  async cancelBackend(client: PoolClient, pid: number): Promise<void> {
+    await client.query('SELECT pg_cancel_backend($1)', [pid]);
+  }
+
+  /**
+   * Prefix of the staging tables of one upload, e.g. `s1763800000_3f2a9c1b_p4242`: the upload's
+   * start in epoch seconds, its id, and the server process id of the loader session that creates
+   * them, which is how `dropOrphanedStaging` tells the tables of a live upload from leftovers.
+   */
+  stagingPrefix(startedAt: Date, uploadId: string, loaderPid: number): string {
+    return `s${Math.floor(startedAt.getTime() / 1000)}_${uploadId.slice(0, 8)}_p${loaderPid}`;
   }
 
   /** Qualified name of staging table number `sequence` of the upload of `prefix`. */
@@ -134,26 +133,22 @@ export class UploadsRepository implements OnApplicationBootstrap {
     return `${STAGING_SCHEMA}.${prefix}_${sequence}`;
   }
 
-  /**
-   * Creates an (UNLOGGED) staging table; autocommitted when `client` is outside a transaction.
-   * The connection holds the session lock of the upload's prefix until it is released: a
-   * process that dies lets go of it with its connections, which is how `dropStaleStaging`
-   * knows the tables are left over.
-   */
+  /** Creates an (UNLOGGED) staging table; autocommitted when `client` is outside a transaction. */
   async createStaging(client: PoolClient, table: string, columnsDdl: string): Promise<void> {
-    const prefix = /^[^.]+\.(.+)_\d+$/.exec(table)?.[1] ?? table;
-    await client.query('SELECT pg_advisory_lock(hashtext($1))', [stagingLockKey(prefix)]);
     await client.query(`CREATE UNLOGGED TABLE ${table} (${columnsDdl})`);
   }
 
   /**
    * Binary COPY (`FORMAT binary`) of `chunks` into `table`: each chunk is sent as it comes, and
-   * the next waits while the connection asks for a pause (backpressure).
+   * the next waits while the connection asks for a pause (backpressure). A COPY that fails while
+   * the loop waits rejects from the loop; its completion promise is handled from the start so that
+   * the same failure never also surfaces as an unhandled rejection.
    */
   async copyInto(client: PoolClient, table: string, columns: string, chunks: Iterable<Buffer>): Promise<void> {
     const copy = client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN (FORMAT binary)`));
     const done = finished(copy);
-    for (const b of chunks) if (!copy.write(b)) await once(copy, 'drain');
+    done.catch(() => undefined);
+    for (const b of chunks) if (!copy.write(b)) await Promise.race([once(copy, 'drain'), done]);
     copy.end();
     await done;
   }
@@ -165,28 +160,24 @@ export class UploadsRepository implements OnApplicationBootstrap {
   }
 
   /**
-   * Drops the staging tables left by processes that died mid-upload: those whose upload's lock
-   * no connection holds (its process is gone), and those of uploads that started more than
-   * `olderThanSeconds` ago, as told by the start in their name.
+   * Drops the staging tables no upload is using any more: those whose loader session (the
+   * process id in their name) no longer exists — the process that created them died mid-upload
+   * — and any older than `olderThanSeconds` (the older naming, or a reused process id). On the
+   * pool when no client is given (at start).
    */
-  async dropStaleStaging(client: PoolClient, olderThanSeconds: number): Promise<void> {
-    const { rows } = await client.query<{ prefix: string; old: boolean; tables: string[] }>(
-      `SELECT substring(tablename FROM '^(s[0-9]+_[0-9a-f]+)_') AS prefix,
-              bool_and(substring(tablename FROM '^s([0-9]+)_')::bigint < extract(epoch FROM now()) - $2) AS old,
-              array_agg(tablename::text) AS tables
-         FROM pg_tables WHERE schemaname = $1 AND tablename ~ '^s[0-9]+_[0-9a-f]+_'
-        GROUP BY 1`,
+  async dropOrphanedStaging(olderThanSeconds: number, client?: PoolClient): Promise<void> {
+    const q: Queryable = client ?? this.pool();
+    const { rows } = await q.query(
+      `SELECT tablename AS name FROM pg_tables
+        WHERE schemaname = $1 AND tablename ~ '^s[0-9]+_'
+          AND ((tablename ~ '^s[0-9]+_[0-9a-f]{8}_p[0-9]+_'
+                AND substring(tablename FROM '^s[0-9]+_[0-9a-f]{8}_p([0-9]+)_')::int NOT IN (SELECT pid FROM pg_stat_activity WHERE pid IS NOT NULL))
+            OR substring(tablename FROM '^s([0-9]+)_')::bigint < extract(epoch FROM now()) - $2)
+        ORDER BY tablename`,
       [STAGING_SCHEMA, olderThanSeconds],
     );
-    for (const r of rows) {
-      const key = stagingLockKey(r.prefix);
-      const free = (await client.query<{ free: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS free', [key])).rows[0]?.free === true;
-      try {
-        if (free || r.old) await this.dropStaging(client, r.tables.map((t) => `${STAGING_SCHEMA}.${t}`));
-      } finally {
-        if (free) await client.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
-      }
-    }
+    const tables = (rows as Array<{ name: string }>).map((r) => `${STAGING_SCHEMA}.${r.name}`);
+    if (tables.length > 0) await q.query(`DROP TABLE IF EXISTS ${tables.join(', ')}`);
   }
 
   /**
@@ -229,19 +220,19 @@ export class UploadsRepository implements OnApplicationBootstrap {
     kind: UploadKind,
     match: { contentSha256: string | null; mapping: string | null; idempotencyKey: string | null },
     q: Queryable = this.pool(),
-  ): Promise<{ id: string; result: unknown } | null> {
+  ): Promise<PriorUpload | null> {
     const { rows } = await q.query(
-      `SELECT id, result FROM uploads
+      `SELECT id, result, content_sha256 AS "contentSha256", mapping, idempotency_key AS "idempotencyKey" FROM uploads
         WHERE tenant_id = $1 AND kind = $2 AND outcome = 'succeeded'
           AND ((content_sha256 = $3 AND coalesce(mapping, '') = coalesce($4, '')) OR idempotency_key = $5)
-        ORDER BY started_at LIMIT 1`,
+        ORDER BY idempotency_key IS NOT DISTINCT FROM $5 DESC, started_at LIMIT 1`,
       [tenantId, kind, match.contentSha256, match.mapping, match.idempotencyKey],
     );
-    return (rows[0] as { id: string; result: unknown } | undefined) ?? null;
+    return (rows[0] as PriorUpload | undefined) ?? null;
   }
 
   /** Pool-level variant of findSucceeded (before a transaction is opened). */
-  findSucceededByKey(tenantId: string, kind: UploadKind, idempotencyKey: string): Promise<{ id: string; result: unknown } | null> {
+  findSucceededByKey(tenantId: string, kind: UploadKind, idempotencyKey: string): Promise<PriorUpload | null> {
     return this.findSucceeded(tenantId, kind, { contentSha256: null, mapping: null, idempotencyKey });
   }
 

@@ -21,6 +21,8 @@ export interface AppConfig {
   bodyLimitBytes: number;
   uploadLimitBytes: number;
   databasePoolSize: number;
+  /** Longest a staffing computation may run in its worker before it is stopped (WFM_COMPUTE_TIMEOUT_SECONDS). */
+  computeTimeoutSeconds: number;
   seedDemoData: boolean;
   /** Cron expression of the nightly KPI recompute, evaluated in each tenant's zone (KPI_RECOMPUTE_CRON). */
   kpiRecomputeCron: string;
@@ -58,6 +60,7 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'WFM_BODY_LIMIT_BYTES', defaultValue: '20000000', description: 'Largest JSON body accepted (bytes)' },
   { name: 'WFM_UPLOAD_LIMIT_BYTES', defaultValue: '200000000', description: 'Largest CSV upload accepted (bytes)' },
   { name: 'WFM_DB_POOL_SIZE', defaultValue: '10', description: 'Connections in the database pool' },
+  { name: 'WFM_COMPUTE_TIMEOUT_SECONDS', defaultValue: '120', description: 'Longest a large staffing computation may run (in a worker thread) before it is stopped with 413 COMPUTATION_TOO_LARGE' },
   { name: 'WFM_SEED_DEMO', defaultValue: 'true', description: 'Load the demo tenant data (channels) at start when the database is empty' },
   { name: 'KPI_RECOMPUTE_CRON', defaultValue: '0 2 * * *', description: 'Cron of the nightly KPI recompute of the previous day, run in each tenant zone (channels zone, else UTC)' },
   { name: 'KPI_SCHEDULE_ENABLED', defaultValue: 'true', description: 'Schedule the nightly KPI recompute (false in tests)' },
@@ -150,6 +153,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     bodyLimitBytes: integer(env, 'WFM_BODY_LIMIT_BYTES', 1024, 1_000_000_000),
     uploadLimitBytes: integer(env, 'WFM_UPLOAD_LIMIT_BYTES', 1024, 10_000_000_000),
     databasePoolSize: integer(env, 'WFM_DB_POOL_SIZE', 1, 200),
+    computeTimeoutSeconds: integer(env, 'WFM_COMPUTE_TIMEOUT_SECONDS', 1, 86_400),
     seedDemoData: booleanValue(env, 'WFM_SEED_DEMO'),
     kpiRecomputeCron: cronExpression(env, 'KPI_RECOMPUTE_CRON'),
     kpiScheduleEnabled: booleanValue(env, 'KPI_SCHEDULE_ENABLED'),

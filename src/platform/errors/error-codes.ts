@@ -6,6 +6,8 @@ export type ErrorCode =
   // 400
   | 'MALFORMED_REQUEST'
   | 'MALFORMED_JSON'
+  | 'MALFORMED_MULTIPART'
+  | 'REQUEST_ABORTED'
   // 401 / 403
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
@@ -24,9 +26,11 @@ export type ErrorCode =
   | 'CHANNEL_IN_USE'
   | 'LAST_ADMIN_KEY'
   | 'FORECAST_IN_USE'
+  | 'IDEMPOTENCY_KEY_REUSED'
   // 413 / 415
   | 'PAYLOAD_TOO_LARGE'
   | 'TOO_MANY_INTERVALS'
+  | 'COMPUTATION_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   // 422
   | 'VALIDATION_FAILED'
@@ -47,6 +51,8 @@ export function httpStatusOf(code: ErrorCode): number {
   switch (code) {
     case 'MALFORMED_REQUEST':
     case 'MALFORMED_JSON':
+    case 'MALFORMED_MULTIPART':
+    case 'REQUEST_ABORTED':
       return 400;
     case 'UNAUTHENTICATED':
       return 401;
@@ -66,9 +72,11 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'CHANNEL_IN_USE':
     case 'LAST_ADMIN_KEY':
     case 'FORECAST_IN_USE':
+    case 'IDEMPOTENCY_KEY_REUSED':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
     case 'TOO_MANY_INTERVALS':
+    case 'COMPUTATION_TOO_LARGE':
       return 413;
     case 'UNSUPPORTED_MEDIA_TYPE':
       return 415;
@@ -101,4 +109,5 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'RATE_LIMITED', 'INTERNAL_ERROR', 'DATABASE_UNAVAILABLE',
   'UPLOAD_NOT_FOUND', 'IMPORT_MAPPING_NOT_FOUND', 'FORECAST_IN_USE',
   'INSUFFICIENT_HISTORY', 'JOB_NOT_FOUND', 'JOB_INTERRUPTED', 'SHUTTING_DOWN',
+  'MALFORMED_MULTIPART', 'REQUEST_ABORTED', 'IDEMPOTENCY_KEY_REUSED', 'COMPUTATION_TOO_LARGE',
 ];

@@ -76,10 +76,11 @@ export class ChannelPutDto {
   @Max(0.99)
   shrinkage?: number;
 
-  @ApiPropertyOptional({ description: 'Mean patience of callers in seconds (Erlang A)', nullable: true, type: Number })
+  @ApiPropertyOptional({ description: 'Mean patience of callers in seconds (Erlang A), at most 86400 (a day)', nullable: true, type: Number, maximum: 86_400 })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(Number.MIN_VALUE)
+  @Max(86_400)
   patienceSeconds?: number | null;
 
   @ApiPropertyOptional({ description: 'Contacts an agent handles at once (chat); effective handle time = AHT / concurrency', default: 1, minimum: 1 })

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { SERVICE_LEVEL_DEFINITIONS, type ServiceLevelDefinition } from '../../../core/queueing/service-level-definition.js';
+import { MAX_DURATION_SECONDS, MAX_SHRINKAGE } from '../../../core/staffing/staffing-limits.js';
 import { BINDING_GOALS, STAFFING_MODELS, type BindingGoal, type StaffingModel, type StaffingWarning } from '../../../core/staffing/staffing-types.js';
 import { StaffingGoalDto } from './staffing-request.dto.js';
 import { StaffingTotalsDto } from './staffing-response.dto.js';
@@ -35,17 +36,18 @@ export class PlanCreateDto {
   @Type(() => StaffingGoalDto)
   goal?: StaffingGoalDto;
 
-  @ApiPropertyOptional({ description: "Shrinkage for intervals whose forecast row has none (default: the channel's)" })
+  @ApiPropertyOptional({ description: "Shrinkage for intervals whose forecast row has none (default: the channel's)", minimum: 0, maximum: MAX_SHRINKAGE })
   @IsOptional()
   @IsNumber(finite)
   @Min(0)
-  @Max(0.999999)
+  @Max(MAX_SHRINKAGE)
   shrinkage?: number;
 
-  @ApiPropertyOptional({ description: "Mean patience in seconds (Erlang A; default: the channel's)" })
+  @ApiPropertyOptional({ description: "Mean patience in seconds (Erlang A; default: the channel's)", maximum: MAX_DURATION_SECONDS })
   @IsOptional()
   @IsNumber(finite)
   @Min(Number.MIN_VALUE)
+  @Max(MAX_DURATION_SECONDS)
   patienceSeconds?: number;
 
   @ApiPropertyOptional({ description: "Concurrent contacts per agent (default: the channel's)" })
