@@ -9,6 +9,8 @@ export interface ForecastIntervalRow {
   volume: number;
   ahtSeconds: number;
   shrinkage: number | null;
+  volumeP10: number | null;
+  volumeP90: number | null;
 }
 
 /** Column definitions of forecast staging tables. */
@@ -72,7 +74,8 @@ export class ForecastsRepository {
   /** A page of one channel's intervals of a version in [from, to), after `afterMs`. */
   readIntervals(tenantId: string, versionId: string, channelId: number, fromMs: number, toMs: number, afterMs: number | null, limit: number): Promise<ForecastIntervalRow[]> {
     return this.db.query(
-      `SELECT interval_start AS "intervalStart", volume, aht_seconds AS "ahtSeconds", shrinkage FROM forecast_intervals
+      `SELECT interval_start AS "intervalStart", volume, aht_seconds AS "ahtSeconds", shrinkage, volume_p10 AS "volumeP10", volume_p90 AS "volumeP90"
+         FROM forecast_intervals
         WHERE tenant_id = $1 AND version_id = $2 AND channel_id = $3 AND interval_start >= $4 AND interval_start < $5
           AND ($6::timestamptz IS NULL OR interval_start > $6)
         ORDER BY interval_start LIMIT $7`,
@@ -84,11 +87,24 @@ export class ForecastsRepository {
   allIntervals(tenantId: string, versionId: string): Promise<ForecastInterval[]> {
     return this.db.query(
       `SELECT f.channel_id AS "channelId", c.code AS "channelCode", f.interval_start AS "intervalStart", f.volume,
-              f.aht_seconds AS "ahtSeconds", f.shrinkage
+              f.aht_seconds AS "ahtSeconds", f.shrinkage, f.volume_p10 AS "volumeP10", f.volume_p90 AS "volumeP90"
          FROM forecast_intervals f JOIN channels c ON c.tenant_id = f.tenant_id AND c.id = f.channel_id
         WHERE f.tenant_id = $1 AND f.version_id = $2
         ORDER BY c.code, f.interval_start`,
       [tenantId, versionId],
+    );
+  }
+
+  /**
+   * Stores the prediction band (p10, p90 of the volume) of a version's intervals, in one
+   * statement; rows that are not in the version are ignored.
+   */
+  async setBands(tenantId: string, versionId: string, bands: { channelIds: number[]; starts: string[]; p10: number[]; p90: number[] }): Promise<void> {
+    await this.db.query(
+      `UPDATE forecast_intervals f SET volume_p10 = b.p10, volume_p90 = b.p90
+         FROM unnest($3::int[], $4::timestamptz[], $5::float8[], $6::float8[]) AS b(channel_id, interval_start, p10, p90)
+        WHERE f.tenant_id = $1 AND f.version_id = $2 AND f.channel_id = b.channel_id AND f.interval_start = b.interval_start`,
+      [tenantId, versionId, bands.channelIds, bands.starts, bands.p10, bands.p90],
     );
   }
 

@@ -17,7 +17,7 @@ import type { ForecastInterval, ForecastRowInput, ForecastVersion } from './fore
 import { ForecastsRepository, type ForecastIntervalRow } from './forecasts.repository.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const CSV_HEADER = ['channel', 'period_start', 'period_start_local', 'volume', 'aht_seconds', 'shrinkage'];
+const CSV_HEADER = ['channel', 'period_start', 'period_start_local', 'volume', 'aht_seconds', 'shrinkage', 'volume_p10', 'volume_p90'];
 
 function intervalDto(channel: ListingChannel, r: ForecastIntervalRow): ForecastIntervalDto {
   const ms = r.intervalStart.getTime();
@@ -28,6 +28,8 @@ function intervalDto(channel: ListingChannel, r: ForecastIntervalRow): ForecastI
     volume: r.volume,
     ahtSeconds: r.ahtSeconds,
     shrinkage: r.shrinkage,
+    volumeP10: r.volumeP10,
+    volumeP90: r.volumeP90,
   };
 }
 
@@ -67,6 +69,7 @@ export class ForecastsService {
    * Creates a version from rows given in code (a forecasting model: source `model:<name>`),
    * through the same validation (channels, interval grid, time zones) and the same all-or-nothing
    * merge as an upload. The same label, source and rows twice give the first version back.
+   * Rows with a prediction band (volumeP10, volumeP90) have it stored beside the volume.
    * @throws DomainError 422 INVALID_ROWS (errors named rows[i].field), UNKNOWN_CHANNELS, EMPTY_UPLOAD
    */
   async createVersion(
@@ -97,6 +100,16 @@ export class ForecastsService {
       idempotencyKey: null,
       prepare: () => Promise.resolve({ body: json, mapping: null }),
     });
+    const banded = input.rows.filter((r) => r.volumeP10 != null && r.volumeP90 != null);
+    if (banded.length > 0 && !out.duplicate) {
+      const ids = await this.channels.requireAll(tenantId, [...new Set(banded.map((r) => r.channel))]);
+      await this.repository.setBands(tenantId, out.result.id, {
+        channelIds: banded.map((r) => ids.get(r.channel)!.id),
+        starts: banded.map((r) => (r.intervalStart instanceof Date ? r.intervalStart.toISOString() : r.intervalStart)),
+        p10: banded.map((r) => r.volumeP10!),
+        p90: banded.map((r) => r.volumeP90!),
+      });
+    }
     return { version: await this.getVersion(tenantId, out.result.id), duplicate: out.duplicate };
   }
 
