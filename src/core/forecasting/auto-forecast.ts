@@ -1,4 +1,5 @@
 import { accuracyMeasures } from './accuracy-measures.js';
+import type { DoubleSeasonalParameters } from './double-seasonal.js';
 import { forecastIntervals } from './forecast-intervals.js';
 import { prepareHistory, type PreparedHistory } from './prepare-history.js';
 import { rotateOpenHours } from './rotate-open-hours.js';
@@ -95,12 +96,16 @@ export function autoForecast(
     sumBlocks(actual, s, ad);
     return { intervalWape: accuracyMeasures(f, actual).wape, dailyWape: accuracyMeasures(fd, ad).wape, origins: weeks };
   };
+  // double-seasonal's fit at each origin starts from the previous one (no later data: a warm start)
+  const memories = new Map<SingleMethod, { doubleSeasonal?: DoubleSeasonalParameters }>();
   for (const m of tried) {
+    const memory = {};
+    memories.set(m, memory);
     const f = new Float64Array(block);
     for (let k = 0; k < weeks; k++) {
       const origin = trainDays + 7 * k;
       const start = origin - trainDays;
-      forecastIntervals(m, history.subarray(start * s, origin * s), s, 7, f.subarray(k * 7 * s, (k + 1) * 7 * s), o.excludedDays?.subarray(start, origin), rotateOpenHours(o.open, s, start), o.firstDay == null ? null : o.firstDay + start);
+      forecastIntervals(m, history.subarray(start * s, origin * s), s, 7, f.subarray(k * 7 * s, (k + 1) * 7 * s), o.excludedDays?.subarray(start, origin), rotateOpenHours(o.open, s, start), o.firstDay == null ? null : o.firstDay + start, memory);
     }
     runs.set(m, f);
     scores[m] = score(f);
@@ -138,7 +143,7 @@ export function autoForecast(
   out.fill(0);
   const g = new Float64Array(out.length);
   for (const m of members) {
-    forecastIntervals(m, history, s, horizonDays, g, o.excludedDays, o.open, o.firstDay ?? null);
+    forecastIntervals(m, history, s, horizonDays, g, o.excludedDays, o.open, o.firstDay ?? null, memories.get(m));
     for (let i = 0; i < out.length; i++) out[i] += g[i] / members.length;
   }
   const run = runs.get(method);

@@ -59,6 +59,8 @@ export function dailyRegression(
   const days = history.length / s;
   const filled = Float64Array.from(history);
   fillExcludedDays(filled, s, new Uint8Array(days));
+  // day totals by plain loops, not simple-statistics `sum` per day: 4.4 µs against 66.5 µs for
+  // an 84 × 48 grid (node 20, 2-core sandbox, 2026-12-07); the back-tests run this thousands of times
   const logTotals = new Float64Array(days).fill(NaN);
   const filledTotals = new Float64Array(days);
   for (let d = 0; d < days; d++) {

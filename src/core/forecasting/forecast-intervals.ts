@@ -1,4 +1,5 @@
 import { dailyRegression } from './daily-regression.js';
+import type { DoubleSeasonalParameters } from './double-seasonal.js';
 import { doubleSeasonalLog } from './double-seasonal-log.js';
 import { fillExcludedDays } from './fill-excluded-days.js';
 import { holtWintersDaily } from './holt-winters-daily.js';
@@ -29,6 +30,8 @@ import { weekdayProfile } from './weekday-profile.js';
  * @param open the planner's open hours, 7·slotsPerDay flags, weekday 0 = the history's first day
  * @param firstDay calendar day (days since 1970-01-01) of the history's day 0, for calendar
  *   effects (daily-regression's day of the month); null: none
+ * @param memory fitted parameters carried between fits of overlapping histories (a back-test's
+ *   origins): double-seasonal starts its search from the last fit kept there, and keeps its own
  * @returns the prepared history (open hours, missing days and intervals found)
  * @example
  * forecastIntervals('weekday-profile', history, 48, 7, out)
@@ -42,6 +45,7 @@ export function forecastIntervals(
   excludedDays?: Uint8Array,
   open?: Uint8Array,
   firstDay: number | null = null,
+  memory?: { doubleSeasonal?: DoubleSeasonalParameters },
 ): PreparedHistory {
   const s = slotsPerDay;
   const days = history.length / s;
@@ -69,7 +73,10 @@ export function forecastIntervals(
       holtWintersDaily(full(), s, horizonDays, out);
       break;
     case 'double-seasonal':
-      doubleSeasonalLog(full(), s, horizonDays, out);
+      {
+        const fit = doubleSeasonalLog(full(), s, horizonDays, out, memory?.doubleSeasonal);
+        if (memory) memory.doubleSeasonal = fit;
+      }
       break;
     case 'daily-regression':
       dailyRegression(prepared.train, s, horizonDays, out, firstDay);

@@ -9,6 +9,8 @@ export const FORECAST_COLUMNS: readonly ColumnSpec[] = [
   { name: 'volume', required: true },
   { name: 'aht_seconds', required: true },
   { name: 'shrinkage', required: false },
+  { name: 'volume_p10', required: false },
+  { name: 'volume_p90', required: false },
 ];
 
 /** One forecast interval, as read from a row. */
@@ -19,6 +21,9 @@ export interface ForecastValues {
   ahtSeconds: number;
   /** Fraction of paid time not available; null when the file leaves it out. */
   shrinkage: number | null;
+  /** 10th and 90th percentile of the volume (a prediction band); null when the file leaves them out. */
+  volumeP10: number | null;
+  volumeP90: number | null;
 }
 
 function fieldAt(fields: readonly string[], positions: Int32Array, k: number): string {
@@ -28,7 +33,8 @@ function fieldAt(fields: readonly string[], positions: Int32Array, k: number): s
 
 /**
  * Reads the fields of one forecast row (channel already resolved to `grid`): the interval start
- * on the channel's grid, volume >= 0, aht_seconds >= 0, optional shrinkage in [0, 1).
+ * on the channel's grid, volume >= 0, aht_seconds >= 0, optional shrinkage in [0, 1), optional
+ * prediction band volume_p10 <= volume_p90 (both >= 0, both or neither).
  *
  * Complexity O(row length).
  * @param positions index of each FORECAST_COLUMNS column in `fields`, -1 when absent
@@ -60,6 +66,21 @@ export function parseForecastRecord(
     const shrinkage = checkNumber(shrinkageText, 'fraction');
     if (typeof shrinkage === 'string') issues.push({ column: 'shrinkage', value: shrinkageText, reason: shrinkage });
     else out.shrinkage = shrinkage;
+  }
+  const p10Text = at(5);
+  const p90Text = at(6);
+  out.volumeP10 = null;
+  out.volumeP90 = null;
+  if (p10Text.trim() !== '' || p90Text.trim() !== '') {
+    const p10 = checkNumber(p10Text, 'non-negative');
+    const p90 = checkNumber(p90Text, 'non-negative');
+    if (typeof p10 === 'string') issues.push({ column: 'volume_p10', value: p10Text, reason: p10 });
+    if (typeof p90 === 'string') issues.push({ column: 'volume_p90', value: p90Text, reason: p90 });
+    if (typeof p10 === 'number' && typeof p90 === 'number') {
+      if (p10 > p90) issues.push({ column: 'volume_p90', value: p90Text, reason: 'must be at least volume_p10' });
+      out.volumeP10 = p10;
+      out.volumeP90 = p90;
+    }
   }
   return issues.length === before;
 }

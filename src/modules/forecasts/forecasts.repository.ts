@@ -14,10 +14,11 @@ export interface ForecastIntervalRow {
 }
 
 /** Column definitions of forecast staging tables. */
-export const FORECAST_STAGING_DDL = 'line integer, channel_id integer, interval_start timestamptz, volume double precision, aht_seconds double precision, shrinkage double precision';
+export const FORECAST_STAGING_DDL =
+  'line integer, channel_id integer, interval_start timestamptz, volume double precision, aht_seconds double precision, shrinkage double precision, volume_p10 double precision, volume_p90 double precision';
 
 /** Columns of the forecast staging table (what COPY writes, in order). */
-export const FORECAST_STAGING_COLUMNS = 'line, channel_id, interval_start, volume, aht_seconds, shrinkage';
+export const FORECAST_STAGING_COLUMNS = 'line, channel_id, interval_start, volume, aht_seconds, shrinkage, volume_p10, volume_p90';
 
 const COLUMNS = `id, label, source, created_by_key_id AS "createdByKeyId", created_by_key_name AS "createdByKeyName",
   created_at AS "createdAt", channel_codes AS "channels", first_interval_start AS "firstIntervalStart",
@@ -43,8 +44,8 @@ export class ForecastsRepository {
     await client.query('SAVEPOINT merge_forecast');
     try {
       await client.query(
-        `INSERT INTO forecast_intervals (tenant_id, version_id, channel_id, interval_start, volume, aht_seconds, shrinkage)
-         SELECT $1, $2, channel_id, interval_start, volume, aht_seconds, shrinkage FROM ${staging}`,
+        `INSERT INTO forecast_intervals (tenant_id, version_id, channel_id, interval_start, volume, aht_seconds, shrinkage, volume_p10, volume_p90)
+         SELECT $1, $2, channel_id, interval_start, volume, aht_seconds, shrinkage, volume_p10, volume_p90 FROM ${staging}`,
         [tenantId, versionId],
       );
     } catch (error) {
@@ -92,19 +93,6 @@ export class ForecastsRepository {
         WHERE f.tenant_id = $1 AND f.version_id = $2
         ORDER BY c.code, f.interval_start`,
       [tenantId, versionId],
-    );
-  }
-
-  /**
-   * Stores the prediction band (p10, p90 of the volume) of a version's intervals, in one
-   * statement; rows that are not in the version are ignored.
-   */
-  async setBands(tenantId: string, versionId: string, bands: { channelIds: number[]; starts: string[]; p10: number[]; p90: number[] }): Promise<void> {
-    await this.db.query(
-      `UPDATE forecast_intervals f SET volume_p10 = b.p10, volume_p90 = b.p90
-         FROM unnest($3::int[], $4::timestamptz[], $5::float8[], $6::float8[]) AS b(channel_id, interval_start, p10, p90)
-        WHERE f.tenant_id = $1 AND f.version_id = $2 AND f.channel_id = b.channel_id AND f.interval_start = b.interval_start`,
-      [tenantId, versionId, bands.channelIds, bands.starts, bands.p10, bands.p90],
     );
   }
 

@@ -69,7 +69,8 @@ export class ForecastsService {
    * Creates a version from rows given in code (a forecasting model: source `model:<name>`),
    * through the same validation (channels, interval grid, time zones) and the same all-or-nothing
    * merge as an upload. The same label, source and rows twice give the first version back.
-   * Rows with a prediction band (volumeP10, volumeP90) have it stored beside the volume.
+   * Rows with a prediction band (volumeP10, volumeP90) have it stored beside the volume (an
+   * upload may carry one too: columns volume_p10, volume_p90).
    * @throws DomainError 422 INVALID_ROWS (errors named rows[i].field), UNKNOWN_CHANNELS, EMPTY_UPLOAD
    */
   async createVersion(
@@ -88,6 +89,8 @@ export class ForecastsService {
         volume: r.volume,
         ahtSeconds: r.ahtSeconds,
         shrinkage: r.shrinkage ?? null,
+        volumeP10: r.volumeP10 ?? null,
+        volumeP90: r.volumeP90 ?? null,
       })),
     };
     const json: UploadBody = { type: 'json', contentType: 'application/json', body };
@@ -100,16 +103,6 @@ export class ForecastsService {
       idempotencyKey: null,
       prepare: () => Promise.resolve({ body: json, mapping: null }),
     });
-    const banded = input.rows.filter((r) => r.volumeP10 != null && r.volumeP90 != null);
-    if (banded.length > 0 && !out.duplicate) {
-      const ids = await this.channels.requireAll(tenantId, [...new Set(banded.map((r) => r.channel))]);
-      await this.repository.setBands(tenantId, out.result.id, {
-        channelIds: banded.map((r) => ids.get(r.channel)!.id),
-        starts: banded.map((r) => (r.intervalStart instanceof Date ? r.intervalStart.toISOString() : r.intervalStart)),
-        p10: banded.map((r) => r.volumeP10!),
-        p90: banded.map((r) => r.volumeP90!),
-      });
-    }
     return { version: await this.getVersion(tenantId, out.result.id), duplicate: out.duplicate };
   }
 
