@@ -131,7 +131,11 @@ export class BacktestResponseDto {
   @ApiProperty({ type: [BacktestResultDto], description: 'One row per channel and method' }) data!: BacktestResultDto[];
   @ApiProperty({ description: 'Per channel, the method with the lowest interval WAPE', type: 'object', additionalProperties: { type: 'string' } })
   best!: Record<string, ForecastChoice>;
-  @ApiProperty({ description: 'Per channel, the missing days and intervals of the history loaded (training and evaluated weeks)', type: 'object', additionalProperties: { $ref: '#/components/schemas/MissingDataDto' } })
+  @ApiProperty({
+    description: 'Per channel, the missing days (local dates of open days with no actuals row) and missing intervals (inside the open hours, no row) of the history loaded (training and evaluated weeks)',
+    type: 'object',
+    additionalProperties: { type: 'object', properties: { days: { type: 'array', items: { type: 'string' } }, intervals: { type: 'integer' } } },
+  })
   missing!: Record<string, MissingDataDto>;
 }
 
