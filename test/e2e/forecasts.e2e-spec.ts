@@ -62,9 +62,9 @@ describe('forecasts', () => {
     const intervals = await request(t.baseUrl).get(`/api/v1/forecasts/${id}/intervals`).set(...as('analyst')).expect(200);
     expect(intervals.body).toEqual({
       data: [
-        { channel: 'sales', periodStart: '2026-03-02T08:00:00Z', periodStartLocal: '2026-03-02T09:00:00+01:00', volume: 120, ahtSeconds: 180, shrinkage: 0.3 },
-        { channel: 'sales', periodStart: '2026-03-02T08:30:00Z', periodStartLocal: '2026-03-02T09:30:00+01:00', volume: 130.5, ahtSeconds: 175, shrinkage: null },
-        { channel: 'support', periodStart: '2026-03-02T08:15:00Z', periodStartLocal: '2026-03-02T08:15:00+00:00', volume: 10, ahtSeconds: 300, shrinkage: 0.25 },
+        { channel: 'sales', periodStart: '2026-03-02T08:00:00Z', periodStartLocal: '2026-03-02T09:00:00+01:00', volume: 120, ahtSeconds: 180, shrinkage: 0.3, volumeP10: null, volumeP90: null },
+        { channel: 'sales', periodStart: '2026-03-02T08:30:00Z', periodStartLocal: '2026-03-02T09:30:00+01:00', volume: 130.5, ahtSeconds: 175, shrinkage: null, volumeP10: null, volumeP90: null },
+        { channel: 'support', periodStart: '2026-03-02T08:15:00Z', periodStartLocal: '2026-03-02T08:15:00+00:00', volume: 10, ahtSeconds: 300, shrinkage: 0.25, volumeP10: null, volumeP90: null },
       ],
       next: null,
     });
@@ -75,9 +75,9 @@ describe('forecasts', () => {
     expect(csvOut.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csvOut.headers['content-disposition']).toBe(`attachment; filename="forecast-${id}.csv"`);
     expect(csvOut.text).toBe(
-      'channel,period_start,period_start_local,volume,aht_seconds,shrinkage\r\n' +
-        'sales,2026-03-02T08:00:00Z,2026-03-02T09:00:00+01:00,120,180,0.3\r\n' +
-        'sales,2026-03-02T08:30:00Z,2026-03-02T09:30:00+01:00,130.5,175,\r\n',
+      'channel,period_start,period_start_local,volume,aht_seconds,shrinkage,volume_p10,volume_p90\r\n' +
+        'sales,2026-03-02T08:00:00Z,2026-03-02T09:00:00+01:00,120,180,0.3,,\r\n' +
+        'sales,2026-03-02T08:30:00Z,2026-03-02T09:30:00+01:00,130.5,175,,,\r\n',
     );
     const byAccept = await request(t.baseUrl).get(`/api/v1/forecasts/${id}/intervals`).set(...as('analyst')).set('Accept', 'text/csv').expect(200);
     expect(byAccept.text.split('\r\n')).toHaveLength(5);

@@ -193,6 +193,8 @@ describe('back-test on a generated center with a trend and holidays', () => {
     // both smoothing methods earn their place against the plain six-weekday mean (it learns the holiday and lags the trend)
     expect(scores.get('holt-winters')!.interval).toBeLessThan(sixWeekdayMean);
     expect(scores.get('double-seasonal')!.interval).toBeLessThan(sixWeekdayMean);
+    // the regression's trend term earns its place against the baseline weekday-mean
+    expect(scores.get('daily-regression')!.interval).toBeLessThan(scores.get('weekday-mean')!.interval);
   });
 });
 
@@ -206,12 +208,21 @@ describe('back-test on a generated center with a trend and holidays', () => {
  * leads of 1–7 days (it has no trend term, so the +3.5%/week growth shows as its bias); the
  * recency-weighted intraday shares moved weekday-profile 0.0869 → 0.0874 and holt-winters
  * 0.067 → 0.0674 at interval level (on the bank they gain: 0.1981 → 0.1969, 0.2005 → 0.1992).
+ * When missing became NaN rather than 0, seasonal-naive skips a special day of the calendar
+ * (takes the same weekday a week earlier) instead of copying its neighbours' mean: daily
+ * 0.0222 → 0.0212. weekday-mean (6 weeks, the holiday skipped) lags the trend: 0.0976, against
+ * 0.13 for the plain six-weekday mean that learns the holiday as a day of zeros. daily-regression
+ * has the trend term and scores best here; combination averages the four model-based methods
+ * (double-seasonal warm-started from the previous origin's fit inside its back-test).
  */
 const EXPECTED = {
   figures: {
+    'weekday-mean': { interval: 0.0976, daily: 0.0797, bias: -0.0797 },
     'weekday-profile': { interval: 0.0874, daily: 0.0658, bias: -0.0658 },
     'holt-winters': { interval: 0.0674, daily: 0.0096, bias: -0.0004 },
     'double-seasonal': { interval: 0.0764, daily: 0.0385, bias: -0.0385 },
+    'daily-regression': { interval: 0.0673, daily: 0.0091, bias: 0.0065 },
+    combination: { interval: 0.0704, daily: 0.0246, bias: -0.0246 },
   },
   sixWeekdayMean: 0.13,
   floor: 0.0621,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { volumeAtQuantile } from '../../core/forecasting/volume-at-quantile.js';
 import { DEFAULT_SERVICE_LEVEL_DEFINITION } from '../../core/queueing/service-level-definition.js';
 import { BINDING_GOALS, type BindingGoal } from '../../core/staffing/staffing-types.js';
 import { formatLocalIso } from '../../core/time/format-local-iso.js';
@@ -88,8 +89,12 @@ export class PlansService {
     const n = rows.length;
     const columns = { volume: new Float64Array(n), ahtSeconds: new Float64Array(n), shrinkage: new Float64Array(n) };
     const positions = new Map<string, number[]>();
+    const quantile = body.volumeQuantile;
+    if (quantile !== undefined && rows.some((r) => r.volumeP10 === null || r.volumeP90 === null)) {
+      throw validationFailed([{ field: 'volumeQuantile', value: quantile, reason: 'needs a forecast version with p10 and p90 volumes (a generated one)' }]);
+    }
     rows.forEach((r, i) => {
-      columns.volume[i] = r.volume;
+      columns.volume[i] = quantile === undefined ? r.volume : volumeAtQuantile(r.volume, r.volumeP10!, r.volumeP90!, quantile);
       columns.ahtSeconds[i] = r.ahtSeconds;
       columns.shrinkage[i] = r.shrinkage ?? Number.NaN;
       const list = positions.get(r.channelCode) ?? [];
@@ -149,10 +154,10 @@ export class PlansService {
       totals.agentHours += results.agents[i] * h;
       totals.agentHoursFractional += results.agentsFractional[i] * h;
       totals.requiredWithShrinkageHours += results.requiredWithShrinkage[i] * h;
-      totals.volume += r.volume;
+      totals.volume += columns.volume[i];
       data.channelId.push(r.channelId);
       data.intervalStart.push(r.intervalStart);
-      data.volume.push(r.volume);
+      data.volume.push(columns.volume[i]);
       data.ahtSeconds.push(r.ahtSeconds);
       data.shrinkage.push(r.shrinkage ?? shrinkageOf.get(r.channelCode)!);
       data.agents.push(results.agents[i]);
