@@ -354,9 +354,10 @@ export class IngestRunner implements OnApplicationBootstrap {
   private async cancellable<T>(signal: AbortSignal | undefined, canceller: PoolClient, pid: number, work: () => Promise<T>): Promise<T> {
     if (!signal) return work();
     if (signal.aborted) throw requestAborted();
-    let cancelling: Promise<void> | null = null;
+    // A holder, not a variable: the abort listener sets it (control flow would read a let as always null here).
+    const cancel: { pending: Promise<void> | null } = { pending: null };
     const onAbort = (): void => {
-      cancelling = this.uploads.cancelBackend(canceller, pid).catch((e: unknown) => this.logger.warn({ err: e }, 'could not cancel an abandoned upload'));
+      cancel.pending = this.uploads.cancelBackend(canceller, pid).catch((e: unknown) => this.logger.warn({ err: e }, 'could not cancel an abandoned upload'));
     };
     signal.addEventListener('abort', onAbort, { once: true });
     let result: T;
@@ -367,7 +368,7 @@ export class IngestRunner implements OnApplicationBootstrap {
       throw error;
     } finally {
       signal.removeEventListener('abort', onAbort);
-      if (cancelling) await cancelling;
+      if (cancel.pending) await cancel.pending;
     }
     if (signal.aborted) throw requestAborted();
     return result;

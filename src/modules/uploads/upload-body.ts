@@ -64,6 +64,8 @@ function multipartFile(request: Request, limitBytes: number, signal: AbortSignal
   const partKnown = new Promise<void>((resolve) => (settlePart = resolve));
   let settleForm!: () => void;
   const formDone = new Promise<void>((resolve) => (settleForm = resolve));
+  /** The form's failure so far (read through a function: listeners set it between awaits). */
+  const failed = (): DomainError | null => failure;
   const fail = (error: unknown): void => {
     failure ??= malformedMultipart(error);
     settlePart();
@@ -104,7 +106,7 @@ function multipartFile(request: Request, limitBytes: number, signal: AbortSignal
   let filename: string | null = null;
   async function* chunks(): AsyncGenerator<Buffer> {
     await partKnown;
-    const file = part as { stream: Readable; filename: string } | null;
+    const file = part;
     if (failure) throw failure;
     if (!file) throw new DomainError('VALIDATION_FAILED', 'the multipart body has no part named "file"', { errorCount: 1, errors: [{ field: 'file', reason: 'is required' }] });
     filename = file.filename;
@@ -115,7 +117,8 @@ function multipartFile(request: Request, limitBytes: number, signal: AbortSignal
     }
     // The part ended: the form must end well too (the rest of the body follows quickly).
     await formDone;
-    if (failure) throw failure;
+    const late = failed();
+    if (late) throw late;
   }
   return {
     type: 'stream',
