@@ -102,10 +102,14 @@ function multipartFile(request: Request, limitBytes: number, signal: AbortSignal
   signal?.addEventListener('abort', abort, { once: true });
   request.pipe(parser);
   let filename: string | null = null;
+  // Read through functions: the event handlers above set these while the reader waits.
+  const failed = (): DomainError | null => failure;
+  const filePart = (): { stream: Readable; filename: string } | null => part;
   async function* chunks(): AsyncGenerator<Buffer> {
     await partKnown;
-    const file = part as { stream: Readable; filename: string } | null;
-    if (failure) throw failure;
+    const file = filePart();
+    const early = failed();
+    if (early) throw early;
     if (!file) throw new DomainError('VALIDATION_FAILED', 'the multipart body has no part named "file"', { errorCount: 1, errors: [{ field: 'file', reason: 'is required' }] });
     filename = file.filename;
     try {
@@ -115,7 +119,8 @@ function multipartFile(request: Request, limitBytes: number, signal: AbortSignal
     }
     // The part ended: the form must end well too (the rest of the body follows quickly).
     await formDone;
-    if (failure) throw failure;
+    const late = failed();
+    if (late) throw late;
   }
   return {
     type: 'stream',
@@ -127,7 +132,8 @@ function multipartFile(request: Request, limitBytes: number, signal: AbortSignal
     },
     formFields: async () => {
       await formDone;
-      if (failure) throw failure;
+      const error = failed();
+      if (error) throw error;
       return fields;
     },
     truncated: () => truncated,
