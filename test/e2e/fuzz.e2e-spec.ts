@@ -17,24 +17,28 @@ const b64 = (s: string): string => Buffer.from(s).toString('base64url');
 const PATH_VALUES = ['x%00y', '%E0%A4%A', 'a'.repeat(3000), '00000000-0000-0000-0000-000000000000', 'not-a-uuid', '%2e%2e', '%F0%9F%92%A9', '%20'];
 
 /** Dates and instants that do not exist or lie outside 1900–2200: always refused. */
-const IMPOSSIBLE_DATES = ['2030-02-30', '2031-02-29', '0000-01-01', '1899-12-31', '2201-01-01', '2030-02-30T09:00:00Z', '2030-04-31T00:00:00+02:00', '0000-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '+275760-09-13T00:00:00Z'];
-const BAD_DATES = ['2030-13-01', '2030-02-29T25:00:00Z', 'yesterday', '2030-1-1', '1e10', '-1'];
-const BAD_NUMBERS = ['-1', '0', '1e400', '1e19', 'NaN', '1.5', '99999999999999999999', '0x10', ' 5'];
+const IMPOSSIBLE_DATES = ['2030-02-30', '2031-02-29', '0000-01-01', '1899-12-31', '2201-01-01', '2030-04-31T00:00:00+02:00', '9999-12-31T23:59:59Z'];
+const BAD_DATES = ['2030-13-01', 'yesterday'];
+const BAD_NUMBERS = ['-1', '0', '1e400', '99999999999999999999', '0x10'];
 const FORGED_CURSORS = [
-  b64('["a"]'), b64('{"x":1}'), 'AAAA', '!!!', b64('[1,2]'), b64('["voice","\u0000"]'), b64('["voice","2030-02-30T00:00:00Z"]'),
-  b64('["voice","99999999999999999999"]'), b64('["voice","-1e400"]'), b64('["voice","x"]'), b64('["voice",""]'), b64('["\u0000","1"]'),
-  b64(`["voice","${'9'.repeat(400)}"]`), b64('2030-02-30T00:00:00Z|00000000-0000-0000-0000-000000000000'), b64('x|y'), b64('0|0|0'),
+  b64('{"x":1}'), '!!!', b64('["voice","\u0000"]'), b64('["voice","2030-02-30T00:00:00Z"]'), b64('["voice","99999999999999999999"]'),
+  b64('["voice","x|y|z"]'), b64('["2030-02-30T00:00:00Z","00000000-0000-0000-0000-000000000000"]'), b64(`["voice","${'9'.repeat(400)}"]`),
+  b64('["-100000-01-01T00:00:00Z","00000000-0000-0000-0000-000000000000"]'), b64('2030-02-30T00:00:00Z|00000000-0000-0000-0000-000000000000'),
+  b64('-100000-01-01T00:00:00Z|00000000-0000-0000-0000-000000000000'),
 ];
-const GENERIC_QUERY = ['%00', 'x%00', 'a'.repeat(2000), '', 'nope', '00000000-0000-0000-0000-000000000000', 'not-a-uuid', '%FF'];
+const GENERIC_QUERY = ['%00', 'a'.repeat(2000), '', 'not-a-uuid'];
 
-/** JSON values a field of a body may receive. */
-const BODY_VALUES: unknown[] = [
-  null, '\u0000', 'x\u0000y', 1e308, -1e308, 1e19, -1, 0, 1.5, '', 'x'.repeat(10_000), [], {}, true,
-  '2030-02-30', '0000-01-01', '2030-02-29T25:61:00Z', '9999-12-31', [null], { a: { b: { c: { d: {} } } } },
-];
+/**
+ * JSON values a field of a body may receive: every field gets null and every other one of the
+ * rest (NUL bytes and deep nesting are refused before any route, probed once per route).
+ */
+const BODY_VALUES: unknown[] = [1e308, -1, 1.5, '', 'x'.repeat(10_000), [], {}, true, '2030-02-30', '0000-01-01', [null], 1e19];
 
-/** Values of a cell of an upload (CSV or JSON rows). */
-const CELL_VALUES = ['\u0000', '2030-02-30', '2030-02-30T09:00:00Z', '0000-01-01T00:00:00Z', '1899-12-31', '1e19', '1e400', '-1', 'NaN', 'x'.repeat(10_000)];
+/** Values every cell of an upload gets, and numbers every other cell gets. */
+const CELL_VALUES = ['\u0000', 'x'.repeat(10_000)];
+const CELL_NUMBERS = ['1e19', '1e400', '-1', 'NaN'];
+/** Dates every date or instant cell gets: each must be refused. */
+const CELL_DATES = ['2030-02-30', '2030-02-30T09:00:00Z', '0000-01-01T00:00:00Z', '1899-12-31'];
 
 function nested(depth: number): string {
   return '['.repeat(depth) + ']'.repeat(depth);
@@ -67,8 +71,10 @@ describe('fuzz: malformed input on every route answers 4xx with a code, never 5x
   /** Sends one request and records it when it answers 5xx, or a 4xx without a code, or (mustRefuse) a 2xx/3xx. */
   async function probe(label: string, send: () => request.Test, mustRefuse = false): Promise<void> {
     let res: request.Response;
+    const t0 = Date.now();
     try {
       res = await send().timeout(20_000);
+      if (process.env.WFM_FUZZ_TRACE && Date.now() - t0 > 500) process.stderr.write(`slow ${Date.now() - t0} ms: ${label}\n`);
     } catch (error) {
       failures.push(`${label} → ${error instanceof Error ? error.message : String(error)}`);
       return;
@@ -117,7 +123,7 @@ describe('fuzz: malformed input on every route answers 4xx with a code, never 5x
 
   afterEach(() => {
     const found = failures.splice(0);
-    expect(found.slice(0, 40)).toEqual([]);
+    expect(found.slice(0, 60)).toEqual([]);
   });
 
   it('path parameters', async () => {
@@ -141,7 +147,7 @@ describe('fuzz: malformed input on every route answers 4xx with a code, never 5x
       if (names.includes('channel')) base.channel = 'voice';
       if (names.includes('from')) base.from = '2026-03-01';
       if (names.includes('to')) base.to = '2026-03-03';
-      if (names.includes('forecastVersion')) base.forecastVersion = ids.forecasts;
+      if (names.includes('forecastVersion') && op.path !== '/api/v1/kpis') base.forecastVersion = ids.forecasts;
       const target = url(op);
       for (const name of names) {
         const dated = ['from', 'to', 'asOf'].includes(name);
@@ -200,12 +206,12 @@ describe('fuzz: malformed input on every route answers 4xx with a code, never 5x
       const seed = seeds[key];
       if (seed === undefined) continue;
       const valid = JSON.parse(JSON.stringify(seed).replace('"<forecast>"', JSON.stringify(ids.forecasts))) as unknown;
-      for (const path of leaves(valid)) {
-        for (const value of BODY_VALUES) {
+      leaves(valid).forEach((path, k) => {
+        for (const value of [null, ...BODY_VALUES.filter((_, j) => (j + k) % 2 === 0)]) {
           const body = withValue(valid, path, value);
-          probes.push(() => probe(`${key} ${path.join('.') || '(body)'}=${JSON.stringify(value).slice(0, 30)}`, () => send(op, target).send(body as object)));
+          probes.push(() => probe(`${key} ${path.join('.') || '(body)'}=${JSON.stringify(value).slice(0, 30)}`, () => send(op, target).set('Content-Type', 'application/json').send(JSON.stringify(body))));
         }
-      }
+      });
     }
     await runAll(probes);
   });
@@ -238,12 +244,13 @@ describe('fuzz: malformed input on every route answers 4xx with a code, never 5x
       const columns = header.split(',');
       const cells = row.split(',');
       cells.forEach((_, k) => {
-        for (const value of CELL_VALUES) {
+        const dated = /(date|_at|start|end)$/.test(columns[k]);
+        const values = [...CELL_VALUES, ...(dated ? CELL_DATES : CELL_NUMBERS.filter((_v, j) => (j + k) % 2 === 0))];
+        for (const value of values) {
           const bad = [...cells];
           bad[k] = value;
-          // A NUL byte or a date that does not exist is refused wherever it is.
-          const refuse = value.includes('\0') || (/^\d{4}-/.test(value) && (/(date|_at|start|end)$/.test(columns[k]) || columns[k] === 'end'));
-          post(`${columns[k]}=${JSON.stringify(value).slice(0, 30)}`, 'text/csv', `${header}\n${bad.join(',')}\n`, refuse);
+          // A NUL byte, or a date that does not exist or lies outside 1900–2200, is refused wherever it is.
+          post(`${columns[k]}=${JSON.stringify(value).slice(0, 30)}`, 'text/csv', `${header}\n${bad.join(',')}\n`, value.includes('\0') || (dated && /^\d{4}-/.test(value)));
         }
       });
       post('NUL in header', 'text/csv', `${header}\u0000\n${row}\n`, true);

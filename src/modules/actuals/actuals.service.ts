@@ -8,7 +8,7 @@ import { ImportMappingsService } from '../import-mappings/import-mappings.servic
 import { IngestRunner } from '../uploads/ingest-runner.js';
 import type { IngestOutcome, RowSink, Uploader } from '../uploads/ingest.types.js';
 import { listingChannels, type IntervalQueryDto, type ListingChannel } from '../listing/interval-query.js';
-import { DEFAULT_LIMIT, decodeCursor, readAll, readPage, type ChannelRows } from '../listing/paging.js';
+import { DEFAULT_LIMIT, decodeCursor, instantKey, readAll, readPage, type ChannelRows } from '../listing/paging.js';
 import type { Listing, ListingFormat } from '../listing/send-listing.js';
 import type { UploadSource } from '../uploads/upload-body.js';
 import { ActualsRepository, type ContactRow, type IntervalActualRow } from './actuals.repository.js';
@@ -165,7 +165,7 @@ export class ActualsService {
     const channels = listingChannels(all, { channel: [...channelCodes] }).map((c) => ({ ...c, fromMs, toMs }));
     const out: IntervalActualDto[] = [];
     for await (const { channel, row } of readAll(channels, {
-      fetch: (c, after, limit) => this.repository.readIntervals(tenantId, c.id, c.fromMs, c.toMs, after === null ? null : Number(after), limit),
+      fetch: (c, after, limit) => this.repository.readIntervals(tenantId, c.id, c.fromMs, c.toMs, instantKey(after), limit),
       keyOf: (r) => String(r.intervalStart.getTime()),
     })) {
       out.push(intervalDto(channel, row));
@@ -174,9 +174,7 @@ export class ActualsService {
   }
 
   private keyMs(key: string): number {
-    const ms = Number(key);
-    if (!Number.isFinite(ms)) throw new DomainError('MALFORMED_REQUEST', 'cursor is not a cursor of this listing');
-    return ms;
+    return instantKey(key) ?? 0;
   }
 
   private contactKey(key: string): { startMs: number; uploadId: string; line: number } {

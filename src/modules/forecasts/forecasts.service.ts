@@ -8,7 +8,7 @@ import { ImportMappingsService } from '../import-mappings/import-mappings.servic
 import { IngestRunner } from '../uploads/ingest-runner.js';
 import type { Uploader } from '../uploads/ingest.types.js';
 import { listingChannels, type IntervalQueryDto, type ListingChannel } from '../listing/interval-query.js';
-import { DEFAULT_LIMIT, decodeCursor, readAll, readPage, type ChannelRows } from '../listing/paging.js';
+import { cursorInstant, DEFAULT_LIMIT, decodeCursor, instantKey, readAll, readPage, type ChannelRows } from '../listing/paging.js';
 import type { Listing, VersionedListing, ListingFormat } from '../listing/send-listing.js';
 import type { UploadBody, UploadSource } from '../uploads/upload-body.js';
 import type { ForecastIntervalDto, ForecastUploadDto, ForecastVersionDto, ForecastVersionListDto } from './dto/forecast.dto.js';
@@ -110,8 +110,8 @@ export class ForecastsService {
     let after: { createdAt: Date; id: string } | null = null;
     if (cursor) {
       const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-      if (!at || !id || !UUID.test(id) || Number.isNaN(Date.parse(at))) throw new DomainError('MALFORMED_REQUEST', 'cursor is not a cursor of this listing');
-      after = { createdAt: new Date(at), id };
+      if (!id || !UUID.test(id)) throw new DomainError('MALFORMED_REQUEST', 'cursor is not a cursor of this listing');
+      after = { createdAt: cursorInstant(at), id };
     }
     const rows = await this.repository.list(tenantId, channel, after, limit + 1);
     const page = rows.slice(0, limit);
@@ -146,7 +146,7 @@ export class ForecastsService {
     const all = (await this.channels.list(tenantId)).filter((c) => codes.has(c.code) || query.channel?.includes(c.code));
     const channels = listingChannels(all, query);
     const source: ChannelRows<ForecastIntervalRow> = {
-      fetch: (c, after, limit) => this.repository.readIntervals(tenantId, version.id, c.id, c.fromMs, c.toMs, after === null ? null : Number(after), limit),
+      fetch: (c, after, limit) => this.repository.readIntervals(tenantId, version.id, c.id, c.fromMs, c.toMs, instantKey(after), limit),
       keyOf: (r) => String(r.intervalStart.getTime()),
     };
     return { version: `forecast-version:${version.id}`, format, build: () => this.intervalListing(version.id, channels, source, query, format) };

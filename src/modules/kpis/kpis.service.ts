@@ -4,7 +4,7 @@ import { formatLocalIso } from '../../core/time/format-local-iso.js';
 import { formatUtcIso } from '../../core/time/format-utc-iso.js';
 import { parseCivilDate } from '../../core/time/parse-civil-date.js';
 import { parseTimestamp, type ParsedTimestamp } from '../../core/time/parse-timestamp.js';
-import { notFound, validationFailed } from '../../platform/errors/domain-error.js';
+import { DomainError, notFound, validationFailed } from '../../platform/errors/domain-error.js';
 import { LOGGER } from '../../platform/logging/logger.js';
 import { ChannelsService } from '../channels/channels.service.js';
 import type { JobDto } from '../jobs/index.js';
@@ -62,8 +62,10 @@ function parseRowKey(key: string | null): { periodStart: Date; kpi: string; dime
   if (!key || bar <= 0) return null;
   const rest = key.slice(bar + 1);
   const second = rest.indexOf('|');
+  const periodStart = new Date(key.slice(0, bar));
+  if (!(Math.abs(periodStart.getTime()) <= 8.64e15)) throw new DomainError('MALFORMED_REQUEST', 'cursor is not a cursor of this listing');
   return {
-    periodStart: new Date(key.slice(0, bar)),
+    periodStart,
     kpi: second < 0 ? rest : rest.slice(0, second),
     dimension: second < 0 ? '' : rest.slice(second + 1),
   };

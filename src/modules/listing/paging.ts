@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { parseTimestamp, type ParsedTimestamp } from '../../core/time/parse-timestamp.js';
 import { DomainError } from '../../platform/errors/domain-error.js';
 import type { ListingChannel } from './interval-query.js';
 
@@ -27,15 +28,43 @@ export function encodeCursor(code: string, key: string): string {
   return Buffer.from(JSON.stringify([code, key])).toString('base64url');
 }
 
+function notACursor(): DomainError {
+  return new DomainError('MALFORMED_REQUEST', 'cursor is not a cursor of this listing');
+}
+
 export function decodeCursor(cursor: string | undefined): { code: string; key: string } | null {
   if (!cursor) return null;
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') return { code: v[0], key: v[1] };
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && !`${v[0]}${v[1]}`.includes('\0')) {
+      return { code: v[0], key: v[1] };
+    }
   } catch {
     // fall through
   }
-  throw new DomainError('MALFORMED_REQUEST', 'cursor is not a cursor of this listing');
+  throw notACursor();
+}
+
+const scratch: ParsedTimestamp = { localMs: 0, offsetMinutes: null };
+
+/**
+ * The instant a cursor carries as text (`2026-03-02T09:30:00.123Z`), strictly: a date that does
+ * not exist or an instant outside 1900–2200 is MALFORMED_REQUEST rather than a query error.
+ */
+export function cursorInstant(text: string | undefined): Date {
+  if (text === undefined || !parseTimestamp(text, scratch) || scratch.offsetMinutes === null) throw notACursor();
+  return new Date(scratch.localMs - scratch.offsetMinutes * 60_000);
+}
+
+/**
+ * The key of a cursor of a listing keyed by instants (epoch milliseconds, as `keyOf` writes
+ * them); MALFORMED_REQUEST for anything else, so that a forged cursor never reaches a query.
+ */
+export function instantKey(key: string | null): number | null {
+  if (key === null) return null;
+  const ms = Number(key);
+  if (!/^-?\d{1,16}$/.test(key) || !(Math.abs(ms) <= 8.64e15)) throw notACursor();
+  return ms;
 }
 
 /** How to read one channel's rows in key order, after a key. */

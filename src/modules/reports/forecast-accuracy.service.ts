@@ -7,7 +7,7 @@ import { ForecastsService } from '../forecasts/forecasts.service.js';
 import { ReportsRepository, type AccuracyRow } from './reports.repository.js';
 import type { Listing, VersionedListing, ListingFormat } from '../listing/send-listing.js';
 import { listingChannels, type ListingChannel } from '../listing/interval-query.js';
-import { DEFAULT_LIMIT, decodeCursor, readAll, readPage, type ChannelRows } from '../listing/paging.js';
+import { DEFAULT_LIMIT, decodeCursor, instantKey, readAll, readPage, type ChannelRows } from '../listing/paging.js';
 import { FORECAST_ACCURACY_COLUMNS, type ChannelAccuracySummaryDto, type ForecastAccuracyQueryDto, type ForecastAccuracyRowDto } from './dto/forecast-accuracy.dto.js';
 
 
@@ -47,7 +47,7 @@ export class ForecastAccuracyService {
     // The ETag comes from the tenant's data fingerprint: a fresh copy is answered 304 before any work.
     return { version: await this.repository.dataFingerprint(tenantId), format, build: async (): Promise<Listing> => {
       const source: ChannelRows<AccuracyRow> = {
-        fetch: (c, after, limit) => this.repository.accuracyRows(tenantId, version.id, c.id, zones.get(c.code)!, granularity, c.fromMs, c.toMs, after === null ? null : Number(after), limit),
+        fetch: (c, after, limit) => this.repository.accuracyRows(tenantId, version.id, c.id, zones.get(c.code)!, granularity, c.fromMs, c.toMs, instantKey(after), limit),
         keyOf: (r) => String(r.t),
       };
       if (format === 'csv') {

@@ -10,7 +10,7 @@ import { tenantZoneOf } from '../channels/tenant-zone.js';
 import { zoneClockFor } from '../channels/zone-clocks.js';
 import { csvValue } from '../listing/csv.js';
 import { listingChannels, type ListingChannel } from '../listing/interval-query.js';
-import { DEFAULT_LIMIT, decodeCursor, readAll, readPage, type ChannelRows } from '../listing/paging.js';
+import { DEFAULT_LIMIT, decodeCursor, instantKey, readAll, readPage, type ChannelRows } from '../listing/paging.js';
 import { INTERVAL_COMPARISON_COLUMNS, type IntervalComparisonQueryDto, type IntervalComparisonRowDto } from './dto/interval-comparison.dto.js';
 import type { Listing, VersionedListing, ListingFormat } from '../listing/send-listing.js';
 import { IntervalReader, predictServiceLevel, zero, type IntervalBatch } from './interval-reader.js';
@@ -323,7 +323,7 @@ export class IntervalComparisonService {
       this.totalsPage(channels, (c) => collect(periods(c, totalsZone, afterMs, limit)), limit);
     const source: ChannelRows<PeriodRef> = {
       fetch: (c, after, limit) => {
-        const afterMs = after === null ? null : Number(after);
+        const afterMs = instantKey(after);
         return c.code === TOTALS ? totalsPage(afterMs, limit) : collect(periods(c, byCode.get(c.code)!.timeZone, afterMs, limit));
       },
       keyOf: ({ s, j }) => String(s.t[j]),

@@ -10,7 +10,7 @@ import type { Principal } from '../../platform/auth/principal.js';
 import { ChannelsService } from '../channels/channels.service.js';
 import { ForecastsService } from '../forecasts/forecasts.service.js';
 import { listingChannels, type IntervalQueryDto, type ListingChannel } from '../listing/interval-query.js';
-import { decodeCursor, readAll, readPage, type ChannelRows, DEFAULT_LIMIT } from '../listing/paging.js';
+import { cursorInstant, decodeCursor, instantKey, readAll, readPage, type ChannelRows, DEFAULT_LIMIT } from '../listing/paging.js';
 import type { Listing, VersionedListing, ListingFormat } from '../listing/send-listing.js';
 import type { PlanChannelSettingsDto, PlanCreateDto, PlanIntervalDto, PlanListDto, PlanResponseDto } from './dto/plan.dto.js';
 import { allocateResults, channelSettings, checkSettings, goalsOf, nullable } from './staffing-engine.js';
@@ -209,7 +209,10 @@ export class PlansService {
   async list(tenantId: string, limit: number | undefined, cursor: string | undefined): Promise<PlanListDto> {
     const page = limit ?? DEFAULT_LIMIT;
     const after = decodeCursor(cursor);
-    const rows = await this.plans.list(tenantId, page + 1, after ? { createdAt: after.code, id: after.key } : null);
+    if (after && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(after.key)) {
+      throw new DomainError('MALFORMED_REQUEST', 'cursor is not a cursor of this listing');
+    }
+    const rows = await this.plans.list(tenantId, page + 1, after ? { createdAt: cursorInstant(after.code).toISOString(), id: after.key } : null);
     const more = rows.length > page;
     const data = rows.slice(0, page).map(toResponse);
     const last = data[data.length - 1];
@@ -225,7 +228,7 @@ export class PlansService {
     const channels = listingChannels(all, query);
     const source: ChannelRows<PlanIntervalRow> = {
       fetch: (c, afterKey, limit) =>
-        this.plans.fetchIntervals(tenantId, id, c.id, c.fromMs, c.toMs, afterKey === null ? null : Number(afterKey), limit),
+        this.plans.fetchIntervals(tenantId, id, c.id, c.fromMs, c.toMs, instantKey(afterKey), limit),
       keyOf: (row) => String(row.intervalStart.getTime()),
     };
     return { version: `plan:${plan.id}`, format, build: () => this.intervalListing(id, channels, source, query, format) };

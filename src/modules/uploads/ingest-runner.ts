@@ -81,6 +81,9 @@ const EMPTY_SHA = createHash('sha256').digest('hex');
  */
 const STALE_STAGING_SECONDS = 6 * 60 * 60;
 
+/** What an Idempotency-Key may be: 1 to 255 visible ASCII characters. */
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
 /** Duplicate (channel, interval) pairs listed in a refusal at most. */
 const MAX_LISTED_DUPLICATES = 100;
 
@@ -197,6 +200,10 @@ export class IngestRunner implements OnApplicationBootstrap {
     let body: UploadBody;
     let mapping: { name: string; spec: ImportMappingSpec } | null;
     try {
+      if (request.idempotencyKey !== null && !IDEMPOTENCY_KEY.test(request.idempotencyKey)) {
+        record.idempotencyKey = null;
+        throw new DomainError('MALFORMED_REQUEST', 'Idempotency-Key must be 1 to 255 visible ASCII characters');
+      }
       ({ body, mapping } = await request.prepare());
       record.contentType = body.contentType;
       if (request.idempotencyKey) {
@@ -354,10 +361,9 @@ export class IngestRunner implements OnApplicationBootstrap {
   private async cancellable<T>(signal: AbortSignal | undefined, canceller: PoolClient, pid: number, work: () => Promise<T>): Promise<T> {
     if (!signal) return work();
     if (signal.aborted) throw requestAborted();
-    // A holder, not a variable: the abort listener sets it (control flow would read a let as always null here).
-    const cancel: { pending: Promise<void> | null } = { pending: null };
+    const cancel: { sent: Promise<void> | null } = { sent: null };
     const onAbort = (): void => {
-      cancel.pending = this.uploads.cancelBackend(canceller, pid).catch((e: unknown) => this.logger.warn({ err: e }, 'could not cancel an abandoned upload'));
+      cancel.sent = this.uploads.cancelBackend(canceller, pid).catch((e: unknown) => this.logger.warn({ err: e }, 'could not cancel an abandoned upload'));
     };
     signal.addEventListener('abort', onAbort, { once: true });
     let result: T;
@@ -368,7 +374,7 @@ export class IngestRunner implements OnApplicationBootstrap {
       throw error;
     } finally {
       signal.removeEventListener('abort', onAbort);
-      if (cancel.pending) await cancel.pending;
+      if (cancel.sent) await cancel.sent;
     }
     if (signal.aborted) throw requestAborted();
     return result;
@@ -422,9 +428,21 @@ export class IngestRunner implements OnApplicationBootstrap {
       rejected = true;
     };
 
+    // PostgreSQL text cannot hold 0x00: a cell with a NUL byte is a row error naming it (the
+    // fields are only searched once a decoded chunk had one).
+    let sawNul = false;
+    let rawHeader: readonly string[] = [];
+    const nulCell = (fields: readonly string[], line: number): boolean => {
+      if (!sawNul) return false;
+      const k = fields.findIndex((f) => f.includes('\0'));
+      if (k < 0) return false;
+      errors.add(line, line === 1 ? undefined : (rawHeader[k] ?? undefined), fields[k].replace(/\0/g, '\\0').slice(0, 200), 'contains a NUL byte (0x00)');
+      return true;
+    };
     const onData = (fields: readonly string[], line: number): void => {
       out.dataRecords++;
       if (out.headerInvalid) return;
+      if (nulCell(fields, line)) return reject();
       let rec = fields;
       if (mapper) {
         if (fields.length !== headerLength && mapping?.spec.delimiter !== 'whitespace') {
@@ -477,6 +495,12 @@ export class IngestRunner implements OnApplicationBootstrap {
     };
     const onHeader = (header: readonly string[]): void => {
       headerLength = header.length;
+      rawHeader = header;
+      if (nulCell(header, 1)) {
+        out.headerInvalid = true;
+        reject();
+        return;
+      }
       let canonical: readonly string[] = header;
       if (mapping) {
         const m = createRecordMapper(mapping.spec, header);
@@ -533,7 +557,9 @@ export class IngestRunner implements OnApplicationBootstrap {
           }
           hash.update(chunk);
           try {
-            tokenizer.push(decoder.write(chunk));
+            const text = decoder.write(chunk);
+            if (!sawNul && text.includes('\0')) sawNul = true;
+            tokenizer.push(text);
             await stager.throttle();
           } catch (error) {
             out.failure = error;

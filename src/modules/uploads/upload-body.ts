@@ -64,8 +64,6 @@ function multipartFile(request: Request, limitBytes: number, signal: AbortSignal
   const partKnown = new Promise<void>((resolve) => (settlePart = resolve));
   let settleForm!: () => void;
   const formDone = new Promise<void>((resolve) => (settleForm = resolve));
-  /** The form's failure so far (read through a function: listeners set it between awaits). */
-  const failed = (): DomainError | null => failure;
   const fail = (error: unknown): void => {
     failure ??= malformedMultipart(error);
     settlePart();
@@ -104,10 +102,14 @@ function multipartFile(request: Request, limitBytes: number, signal: AbortSignal
   signal?.addEventListener('abort', abort, { once: true });
   request.pipe(parser);
   let filename: string | null = null;
+  // Read through functions: the event handlers above set these while the reader waits.
+  const failed = (): DomainError | null => failure;
+  const filePart = (): { stream: Readable; filename: string } | null => part;
   async function* chunks(): AsyncGenerator<Buffer> {
     await partKnown;
-    const file = part;
-    if (failure) throw failure;
+    const file = filePart();
+    const early = failed();
+    if (early) throw early;
     if (!file) throw new DomainError('VALIDATION_FAILED', 'the multipart body has no part named "file"', { errorCount: 1, errors: [{ field: 'file', reason: 'is required' }] });
     filename = file.filename;
     try {
@@ -130,7 +132,8 @@ function multipartFile(request: Request, limitBytes: number, signal: AbortSignal
     },
     formFields: async () => {
       await formDone;
-      if (failure) throw failure;
+      const error = failed();
+      if (error) throw error;
       return fields;
     },
     truncated: () => truncated,

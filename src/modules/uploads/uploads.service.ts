@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RecordedUploadKind as UploadKind } from './ingest.types.js';
 import { DomainError, notFound } from '../../platform/errors/domain-error.js';
+import { cursorInstant } from '../listing/paging.js';
 import type { UploadListDto, UploadResponseDto } from './dto/upload.dto.js';
 import { UploadsRepository, type UploadRow } from './uploads.repository.js';
 
@@ -37,8 +38,8 @@ export class UploadsService {
     let after: { startedAt: Date; id: string } | null = null;
     if (cursor) {
       const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-      if (!at || !id || !UUID.test(id) || Number.isNaN(Date.parse(at))) throw new DomainError('MALFORMED_REQUEST', 'cursor is not a cursor of this listing');
-      after = { startedAt: new Date(at), id };
+      if (!id || !UUID.test(id)) throw new DomainError('MALFORMED_REQUEST', 'cursor is not a cursor of this listing');
+      after = { startedAt: cursorInstant(at), id };
     }
     const rows = await this.uploads.list(tenantId, kind, after, limit + 1);
     const page = rows.slice(0, limit);

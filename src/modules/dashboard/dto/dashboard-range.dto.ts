@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches } from 'class-validator';
+import { IsOptional, IsString } from 'class-validator';
+import { IsCivilDate } from '../../../platform/http/is-civil-date.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class DashboardRangeQueryDto {
   @ApiProperty({ description: 'Channel code' })
@@ -10,12 +10,12 @@ export class DashboardRangeQueryDto {
 
   @ApiPropertyOptional({ description: 'First local day (YYYY-MM-DD, inclusive); default: 7 days before `to`' })
   @IsOptional()
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsCivilDate({ message: 'must be a date YYYY-MM-DD that exists, in the years 1900–2200' })
   from?: string;
 
   @ApiPropertyOptional({ description: 'Local day after the last one (YYYY-MM-DD, exclusive); default: the day after the last local day with actuals (today in UTC without actuals)' })
   @IsOptional()
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsCivilDate({ message: 'must be a date YYYY-MM-DD that exists, in the years 1900–2200' })
   to?: string;
 }
 

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsCivilDate } from '../../../platform/http/is-civil-date.js';
 import { FORECAST_METHODS, type ForecastChoice, type ForecastMethod, type SingleMethod } from '../../../core/forecasting/types.js';
 import type { ForecastVersionJson } from '../../forecasts/forecast.sink.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const GENERATE_METHODS: readonly ForecastChoice[] = ['auto', ...FORECAST_METHODS];
 export type GenerateMethod = ForecastChoice;
 /** What a back-test may evaluate: every method, and `auto` as it would have chosen at each origin. */
@@ -18,7 +18,7 @@ export class ForecastGenerateDto {
   channels!: string[];
 
   @ApiProperty({ description: 'First local day of the horizon (YYYY-MM-DD, midnight of each channel)', example: '2026-03-02' })
-  @Matches(DATE, { message: 'horizonStart must be a date YYYY-MM-DD' })
+  @IsCivilDate({ message: 'horizonStart must be a date YYYY-MM-DD that exists, in the years 1900–2200' })
   horizonStart!: string;
 
   @ApiProperty({ description: 'Days forecast, 7 to 91 (1 to 13 weeks)', minimum: 7, maximum: 91 })
@@ -64,11 +64,11 @@ export class ForecastBacktestDto {
   channels!: string[];
 
   @ApiProperty({ description: 'First forecast origin: a local date (YYYY-MM-DD); origins step one week', example: '1999-11-06' })
-  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
+  @IsCivilDate({ message: 'from must be a date YYYY-MM-DD that exists, in the years 1900–2200' })
   from!: string;
 
   @ApiProperty({ description: 'End of the evaluated period (exclusive local date): every horizon ends by then', example: '1999-12-31' })
-  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
+  @IsCivilDate({ message: 'to must be a date YYYY-MM-DD that exists, in the years 1900–2200' })
   to!: string;
 
   @ApiProperty({ description: 'Days forecast at each origin, 1 to 91', minimum: 1, maximum: 91 })

@@ -1,14 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsNumber, IsObject, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsCivilDate } from '../../../platform/http/is-civil-date.js';
 
 export const SPECIAL_DAY_KINDS = ['closed', 'holiday', 'event'] as const;
 export type SpecialDayKind = (typeof SPECIAL_DAY_KINDS)[number];
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class SpecialDayDto {
   @ApiProperty({ description: 'Local date of the channel(s), YYYY-MM-DD', example: '2026-12-25' })
-  @Matches(DATE, { message: 'date must be a date YYYY-MM-DD' })
+  @IsCivilDate({ message: 'date must be a date YYYY-MM-DD that exists, in the years 1900–2200' })
   date!: string;
 
   @ApiPropertyOptional({ description: 'Channel code; omitted for every channel of the tenant' })
@@ -39,6 +39,7 @@ export class SpecialDaysPutDto {
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(5000)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => SpecialDayDto)
   days!: SpecialDayDto[];
@@ -47,12 +48,12 @@ export class SpecialDaysPutDto {
 export class SpecialDaysQueryDto {
   @ApiPropertyOptional({ description: 'First date (inclusive), default 0001-01-01' })
   @IsOptional()
-  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
+  @IsCivilDate({ message: 'from must be a date YYYY-MM-DD that exists, in the years 1900–2200' })
   from?: string;
 
   @ApiPropertyOptional({ description: 'Last date (exclusive), default 9999-12-31' })
   @IsOptional()
-  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
+  @IsCivilDate({ message: 'to must be a date YYYY-MM-DD that exists, in the years 1900–2200' })
   to?: string;
 }
 
