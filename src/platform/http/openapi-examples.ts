@@ -55,6 +55,8 @@ const GENERIC_CODE: Readonly<Partial<Record<number, ErrorCode>>> = {
 const MESSAGES: Readonly<Record<ErrorCode, string>> = {
   MALFORMED_REQUEST: 'Validation failed (uuid is expected)',
   MALFORMED_JSON: 'request body is not valid JSON',
+  MALFORMED_MULTIPART: 'malformed multipart body: Unexpected end of form',
+  REQUEST_ABORTED: 'the client closed the connection before the upload was read',
   UNAUTHENTICATED: 'missing API key: send Authorization: Bearer <key>',
   FORBIDDEN: 'the role of this API key may not call this route',
   NOT_FOUND: 'not found',
@@ -70,8 +72,10 @@ const MESSAGES: Readonly<Record<ErrorCode, string>> = {
   CHANNEL_IN_USE: 'channel retail has data (forecasts, actuals or plans) and cannot be deleted',
   LAST_ADMIN_KEY: 'cannot revoke the last active admin key of the tenant',
   FORECAST_IN_USE: 'forecast version 5b0f3e1c-7d2a-4c55-9e0b-6f1d2a3b4c5d is used by a staffing plan and cannot be deleted',
+  IDEMPOTENCY_KEY_REUSED: 'Idempotency-Key "week-42" was used by upload 5b0f3e1c-7d2a-4c55-9e0b-6f1d2a3b4c5d with a different body or mapping; send a new key for new content',
   PAYLOAD_TOO_LARGE: 'request body is larger than the limit of 20000000 bytes',
   TOO_MANY_INTERVALS: 'a request may hold at most 100000 intervals; this one has 100001',
+  COMPUTATION_TOO_LARGE: 'the staffing computation ran longer than 120 s (WFM_COMPUTE_TIMEOUT_SECONDS): send fewer intervals or smaller loads',
   UNSUPPORTED_MEDIA_TYPE: 'content type application/xml is not accepted: send text/csv, multipart/form-data with a file part, or application/json',
   VALIDATION_FAILED: 'serviceLevelTarget: must not be greater than 1',
   INVALID_INTERVALS: '2 interval fields are invalid; first: intervals[3].volume: must be a finite number >= 0',
@@ -80,9 +84,10 @@ const MESSAGES: Readonly<Record<ErrorCode, string>> = {
   EMPTY_UPLOAD: 'the upload has a header but no rows',
   UNKNOWN_CHANNELS: 'unknown channel codes: fax',
   INSUFFICIENT_HISTORY: 'channel retail has 5 days of actuals before 1999-10-17; weekday-profile needs 7',
-  RATE_LIMITED: 'too many requests; retry later',
+  RATE_LIMITED: 'too many requests to expensive routes with this API key (WFM_RATE_LIMIT_EXPENSIVE=120 a minute); retry in 42 s',
   INTERNAL_ERROR: 'internal error; quote request id 0b7e5c2a-93f4-4d1e-8a6b-2c4d6e8f0a1b when reporting it',
   DATABASE_UNAVAILABLE: 'the database is unavailable; retry later',
+  SHUTTING_DOWN: 'the engine is shutting down; retry on another instance or later',
   JOB_INTERRUPTED: 'the process running the job stopped before it finished; start the job again',
 };
 
