@@ -11,6 +11,7 @@ import type { AppConfig } from './platform/config/app-config.js';
 import { AllExceptionsFilter } from './platform/errors/all-exceptions.filter.js';
 import { validationFailed, type FieldError } from './platform/errors/domain-error.js';
 import { ERROR_CODES } from './platform/errors/error-codes.js';
+import { applyOpenApiExamples } from './platform/http/openapi-examples.js';
 import { requestContextMiddleware } from './platform/http/request-context.middleware.js';
 import { requestGuardMiddleware } from './platform/http/request-guard.middleware.js';
 import { PinoNestLogger } from './platform/logging/logger.js';
@@ -50,7 +51,7 @@ export function buildOpenApi(app: INestApplication): ReturnType<typeof SwaggerMo
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (wfm_...)' })
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return applyOpenApiExamples(SwaggerModule.createDocument(app, config));
 }
 
 /** Builds the configured Nest application (not yet listening). Migrations run during init. */

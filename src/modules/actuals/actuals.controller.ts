@@ -5,6 +5,7 @@ import { UploadRequest, type UploadSource } from '../uploads/upload-body.js';
 import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
 import { CurrentPrincipal, type Principal } from '../../platform/auth/principal.js';
 import { ReadAccess, Roles } from '../../platform/auth/roles.js';
+import { ApiRequestExample } from '../../platform/http/openapi-examples.js';
 import { IntervalQueryDto } from '../listing/interval-query.js';
 import { listingFormat, sendListing } from '../listing/send-listing.js';
 import { ActualsService } from './actuals.service.js';
@@ -37,6 +38,14 @@ export class ActualsController {
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'INVALID_ROWS (line, column, value, reason), UNKNOWN_CHANNELS, EMPTY_UPLOAD' })
   @ApiUnsupportedMediaTypeResponse({ type: ErrorResponseDto, description: 'UNSUPPORTED_MEDIA_TYPE' })
   @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'PAYLOAD_TOO_LARGE (WFM_UPLOAD_LIMIT_BYTES)' })
+  @ApiRequestExample({
+    csv: [
+      'channel,interval_start,offered,answered,abandoned,answered_within_threshold,abandoned_within_threshold,threshold_seconds,handle_seconds,wait_seconds',
+      'retail,1999-10-17 09:00,104,98,6,81,2,20,17640,1470',
+      'retail,1999-10-17 09:30,117,110,7,86,3,20,19250,1980',
+      'english,1999-10-17 09:00,13,13,0,12,0,30,2600,95',
+    ].join('\n'),
+  })
   async uploadIntervals(
     @CurrentPrincipal() p: Principal,
     @Query() q: UploadOptionsDto,
@@ -63,6 +72,14 @@ export class ActualsController {
   @ApiHeader(IDEMPOTENCY)
   @ApiCreatedResponse({ type: ContactsUploadDto, description: '201 written; 200 duplicate (first result)' })
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'INVALID_ROWS, UNKNOWN_CHANNELS, EMPTY_UPLOAD' })
+  @ApiRequestExample({
+    csv: [
+      'channel,contact_id,arrived_at,answered_at,ended_at,abandoned_at,handle_seconds,wait_seconds,agent_id,outcome',
+      'retail,c-99001,1999-10-17 10:00:07,1999-10-17 10:00:19,1999-10-17 10:03:41,,,,AVI,answered',
+      'retail,c-99002,1999-10-17 10:02:30,,,1999-10-17 10:03:10,,,,abandoned',
+      'english,c-99003,1999-10-17 10:05:00,,,,195,14,ROTH,answered',
+    ].join('\n'),
+  })
   async uploadContacts(
     @CurrentPrincipal() p: Principal,
     @Query() q: UploadOptionsDto,

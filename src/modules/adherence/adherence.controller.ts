@@ -7,8 +7,9 @@ import { UploadRequest, type UploadSource } from '../uploads/upload-body.js';
 import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
 import { CurrentPrincipal, type Principal } from '../../platform/auth/principal.js';
 import { ReadAccess, Roles } from '../../platform/auth/roles.js';
+import { ApiRequestExample } from '../../platform/http/openapi-examples.js';
 import { listingFormat, sendListing } from '../listing/send-listing.js';
-import type { AdherenceSettings } from './adherence-settings.js';
+import { DEFAULT_SETTINGS, type AdherenceSettings } from './adherence-settings.js';
 import { AdherenceService } from './adherence.service.js';
 import type { AgentStatesResult } from './agent-states.sink.js';
 import {
@@ -51,6 +52,15 @@ export class AdherenceController {
   @ApiCreatedResponse({ type: SchedulesUploadResultDto, description: 'Stored (200 with duplicate: true for a repeat)' })
   @ApiOkResponse({ type: SchedulesUploadResultDto, description: 'The same bytes or Idempotency-Key again: the first result, duplicate: true' })
   @ApiUnprocessableEntityResponse(ROWS_ERRORS)
+  @ApiRequestExample({
+    csv: [
+      'agent_id,team,channels,activity,start,end',
+      'AVI,retail,retail,work,1999-10-17T08:00:00+02:00,1999-10-17T12:00:00+02:00',
+      'AVI,retail,retail,lunch,1999-10-17T12:00:00+02:00,1999-10-17T12:30:00+02:00',
+      'AVI,retail,retail,work,1999-10-17T12:30:00+02:00,1999-10-17T16:00:00+02:00',
+      'ROTH,english,english|retail,work,1999-10-17T09:00:00+02:00,1999-10-17T17:00:00+02:00',
+    ].join('\n'),
+  })
   async uploadSchedules(
     @CurrentPrincipal() p: Principal,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -74,6 +84,16 @@ export class AdherenceController {
   @ApiCreatedResponse({ type: AgentStatesUploadResultDto, description: 'Stored (200 with duplicate: true for a repeat)' })
   @ApiOkResponse({ type: AgentStatesUploadResultDto, description: 'The same bytes or Idempotency-Key again: the first result, duplicate: true' })
   @ApiUnprocessableEntityResponse(ROWS_ERRORS)
+  @ApiRequestExample({
+    csv: [
+      'agent_id,state,start,end',
+      'AVI,available,1999-10-17T08:02:00+02:00,1999-10-17T08:05:00+02:00',
+      'AVI,on-contact,1999-10-17T08:05:00+02:00,1999-10-17T08:09:40+02:00',
+      'AVI,after-contact-work,1999-10-17T08:09:40+02:00,1999-10-17T08:10:30+02:00',
+      'AVI,available,1999-10-17T08:10:30+02:00,1999-10-17T12:00:00+02:00',
+      'AVI,lunch,1999-10-17T12:00:00+02:00,1999-10-17T12:35:00+02:00',
+    ].join('\n'),
+  })
   async uploadStates(
     @CurrentPrincipal() p: Principal,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -99,6 +119,7 @@ export class AdherenceController {
   @ApiBody({ description: '{ activities: [{code, productive}], states: [{code, productive, loggedIn, occupancy: busy|idle|none}], satisfies: {activity: [state | "none"]}, graceSeconds, countEarlyLogOff, countLateLogOff, midnightAttribution: "shift-start" }', schema: { type: 'object' } })
   @ApiOkResponse({ type: AdherenceSettingsDto, description: 'The rules as stored (omitted fields with their defaults)' })
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED' })
+  @ApiRequestExample({ json: DEFAULT_SETTINGS })
   putRules(@CurrentPrincipal() p: Principal, @Body() body: unknown): Promise<AdherenceSettings> {
     return this.service.putRules(p.tenantId, body);
   }

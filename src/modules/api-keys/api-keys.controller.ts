@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkRes
 import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
 import { CurrentPrincipal, type Principal } from '../../platform/auth/principal.js';
 import { AdminOnly } from '../../platform/auth/roles.js';
+import { ApiRequestExample } from '../../platform/http/openapi-examples.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { ApiKeyCreateDto, ApiKeyCreatedDto, ApiKeyListDto } from './dto/api-key.dto.js';
 
@@ -15,6 +16,7 @@ export class ApiKeysController {
   @Post()
   @ApiOperation({ summary: 'Create an API key; the secret is shown once in the answer' })
   @ApiCreatedResponse({ type: ApiKeyCreatedDto })
+  @ApiRequestExample({ json: { name: 'power-bi', role: 'analyst' } })
   create(@CurrentPrincipal() principal: Principal, @Body() body: ApiKeyCreateDto): Promise<ApiKeyCreatedDto> {
     return this.service.create(principal.tenantId, body.name, body.role);
   }

@@ -4,11 +4,12 @@ import type { Request, Response } from 'express';
 import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
 import { CurrentPrincipal, type Principal } from '../../platform/auth/principal.js';
 import { ReadAccess, Roles } from '../../platform/auth/roles.js';
+import { ApiRequestExample } from '../../platform/http/openapi-examples.js';
 import { listingFormat, sendListing } from '../listing/send-listing.js';
-import type { BusinessCalendarSettings } from './business-calendar-settings.js';
+import { DEFAULT_CALENDAR, type BusinessCalendarSettings } from './business-calendar-settings.js';
 import { CasesService } from './cases.service.js';
 import { BusinessCalendarDto, ComplianceListDto, ComplianceQueryDto, ResponsePolicyDto } from './dto/cases.dto.js';
-import type { ResponsePolicy } from './response-policy.js';
+import { DEFAULT_POLICY, type ResponsePolicy } from './response-policy.js';
 
 const INVALID = { type: ErrorResponseDto, description: 'VALIDATION_FAILED naming each bad field by its path' };
 
@@ -31,6 +32,7 @@ export class CasesController {
   @ApiBody({ type: ResponsePolicyDto })
   @ApiOkResponse({ type: ResponsePolicyDto })
   @ApiUnprocessableEntityResponse(INVALID)
+  @ApiRequestExample({ json: DEFAULT_POLICY })
   putObjectives(@CurrentPrincipal() p: Principal, @Body() body: unknown): Promise<ResponsePolicy> {
     return this.service.putPolicy(p.tenantId, body);
   }
@@ -49,6 +51,7 @@ export class CasesController {
   @ApiBody({ type: BusinessCalendarDto })
   @ApiOkResponse({ type: BusinessCalendarDto })
   @ApiUnprocessableEntityResponse(INVALID)
+  @ApiRequestExample({ json: DEFAULT_CALENDAR })
   putCalendar(@CurrentPrincipal() p: Principal, @Body() body: unknown): Promise<BusinessCalendarSettings> {
     return this.service.putCalendar(p.tenantId, body);
   }

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
 import { CurrentPrincipal, type Principal } from '../../platform/auth/principal.js';
 import { AdminOnly, ReadAccess } from '../../platform/auth/roles.js';
+import { ApiRequestExample } from '../../platform/http/openapi-examples.js';
 import { ChannelsService, toChannelResponse } from './channels.service.js';
 import { ChannelListDto, ChannelPutDto, ChannelResponseDto } from './dto/channel.dto.js';
 
@@ -34,6 +35,13 @@ export class ChannelsController {
   @ApiOperation({ summary: 'Create or replace a channel (200 replaced, 201 created)' })
   @ApiOkResponse({ type: ChannelResponseDto })
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED naming the field' })
+  @ApiRequestExample({
+    params: { code: 'retail' },
+    json: {
+      name: 'Retail banking (queue PS)', media: 'voice-inbound', timeZone: 'Asia/Jerusalem', intervalMinutes: 30,
+      serviceLevelTarget: 0.8, thresholdSeconds: 20, maxAbandonRate: 0.05, shrinkage: 0.3, patienceSeconds: 300,
+    },
+  })
   async put(
     @CurrentPrincipal() p: Principal,
     @Param('code') code: string,

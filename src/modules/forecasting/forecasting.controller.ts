@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
 import { CurrentPrincipal, type Principal } from '../../platform/auth/principal.js';
 import { Roles } from '../../platform/auth/roles.js';
+import { ApiRequestExample } from '../../platform/http/openapi-examples.js';
 import { BacktestResponseDto, ForecastBacktestDto, ForecastGenerateDto, ForecastGenerateResponseDto } from './dto/forecasting.dto.js';
 import { JobDto } from '../jobs/index.js';
 import { ForecastingService } from './forecasting.service.js';
@@ -22,6 +23,9 @@ export class ForecastingController {
   })
   @ApiOkResponse({ type: BacktestResponseDto })
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED, UNKNOWN_CHANNELS' })
+  @ApiRequestExample({
+    json: { channels: ['retail', 'english'], from: '1999-10-10', to: '1999-10-17', horizonDays: 7, historyWeeks: 2, methods: ['seasonal-naive', 'weekday-profile'] },
+  })
   backtest(@CurrentPrincipal() p: Principal, @Body() body: ForecastBacktestDto): Promise<BacktestResponseDto> {
     return this.service.backtest(p.tenantId, body);
   }
@@ -35,6 +39,9 @@ export class ForecastingController {
   @ApiCreatedResponse({ type: ForecastGenerateResponseDto })
   @ApiAcceptedResponse({ type: JobDto, description: 'A job for a large run' })
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED, UNKNOWN_CHANNELS, INSUFFICIENT_HISTORY' })
+  @ApiRequestExample({
+    json: { channels: ['retail', 'english'], horizonStart: '1999-10-17', horizonDays: 7, method: 'weekday-profile', label: 'Weekday profile: week of 17 October 1999' },
+  })
   async generate(@CurrentPrincipal() p: Principal, @Body() body: ForecastGenerateDto, @Res({ passthrough: true }) response: Response): Promise<ForecastGenerateResponseDto | JobDto> {
     const out = await this.service.generateOrStart(p.tenantId, { keyId: p.keyId, keyName: p.keyName }, body);
     response.status(out.status);

@@ -8,6 +8,7 @@ import { UploadRequest, type UploadSource } from '../uploads/upload-body.js';
 import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
 import { CurrentPrincipal, type Principal } from '../../platform/auth/principal.js';
 import { AdminOnly, ReadAccess, Roles } from '../../platform/auth/roles.js';
+import { ApiRequestExample } from '../../platform/http/openapi-examples.js';
 import { IntervalQueryDto } from '../listing/interval-query.js';
 import { listingFormat, sendListing } from '../listing/send-listing.js';
 import { ForecastIntervalListDto, ForecastListQueryDto, ForecastUploadDto, ForecastUploadOptionsDto, ForecastVersionDto, ForecastVersionListDto } from './dto/forecast.dto.js';
@@ -34,6 +35,15 @@ export class ForecastsController {
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'INVALID_ROWS (line, column, value, reason), UNKNOWN_CHANNELS, EMPTY_UPLOAD' })
   @ApiUnsupportedMediaTypeResponse({ type: ErrorResponseDto, description: 'UNSUPPORTED_MEDIA_TYPE' })
   @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'PAYLOAD_TOO_LARGE' })
+  @ApiRequestExample({
+    csv: [
+      'channel,interval_start,volume,aht_seconds,shrinkage',
+      'retail,1999-10-17 09:00,100,180,',
+      'retail,1999-10-17 09:30,120,175,',
+      'english,1999-10-17 09:00,12,200,0.35',
+      'english,1999-10-17 09:30,14,195,0.35',
+    ].join('\n'),
+  })
   async upload(
     @CurrentPrincipal() p: Principal,
     @Query() q: ForecastUploadOptionsDto,

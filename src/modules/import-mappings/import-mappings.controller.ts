@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
 import { CurrentPrincipal, type Principal } from '../../platform/auth/principal.js';
 import { ReadAccess, Roles } from '../../platform/auth/roles.js';
+import { ApiRequestExample } from '../../platform/http/openapi-examples.js';
 import { ImportMappingListDto, ImportMappingPutDto, ImportMappingResponseDto } from './dto/import-mapping.dto.js';
 import { ImportMappingsService } from './import-mappings.service.js';
 
@@ -34,6 +35,26 @@ export class ImportMappingsController {
   @ApiOperation({ summary: 'Create or replace an import mapping (201 created, 200 replaced); upload with ?mapping=name' })
   @ApiOkResponse({ type: ImportMappingResponseDto })
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED naming each problem by its JSON path' })
+  @ApiRequestExample({
+    params: { name: 'acd-semicolon' },
+    json: {
+      description: 'ACD export with ; and day-first dates',
+      kind: 'contacts',
+      delimiter: ';',
+      dateTimeFormat: 'dd/mm/yyyy hh:mm:ss',
+      nullValues: { Agent: ['-'] },
+      skipRows: [{ Result: 'TEST' }],
+      fields: {
+        channel: { column: 'Queue', values: { PS: 'retail', PE: 'english' } },
+        contact_id: 'Id',
+        arrived_at: 'Start',
+        handle_seconds: 'Talk',
+        wait_seconds: 'Wait',
+        agent_id: 'Agent',
+        outcome: { column: 'Result', values: { OK: 'answered', LOST: 'abandoned' } },
+      },
+    },
+  })
   async put(
     @CurrentPrincipal() p: Principal,
     @Param('name') name: string,

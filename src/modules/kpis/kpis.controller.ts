@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
 import { CurrentPrincipal, type Principal } from '../../platform/auth/principal.js';
 import { AdminOnly, ReadAccess } from '../../platform/auth/roles.js';
+import { ApiRequestExample } from '../../platform/http/openapi-examples.js';
 import { JobDto } from '../jobs/index.js';
 import { listingFormat, sendListing } from '../listing/send-listing.js';
 import { KpiCatalogueDto, KpiListDto, KpiQueryDto, KpiRecomputeQueryDto, KpiRecomputeResultDto } from './dto/kpis.dto.js';
@@ -46,6 +47,7 @@ export class KpisController {
   @ApiOkResponse({ type: KpiRecomputeResultDto })
   @ApiAcceptedResponse({ type: JobDto, description: 'A job for a range longer than 92 days' })
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED (naming from or to)' })
+  @ApiRequestExample({ params: { from: '1999-10-01', to: '1999-11-01' } })
   async recompute(@CurrentPrincipal() p: Principal, @Query() q: KpiRecomputeQueryDto, @Res({ passthrough: true }) response: Response): Promise<KpiRecomputeResultDto | JobDto> {
     const out = await this.service.recomputeOrStart(p.tenantId, q.from, q.to);
     response.status(out.status);

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { ErrorResponseDto } from '../../platform/errors/error-response.dto.js';
 import { CurrentPrincipal, type Principal } from '../../platform/auth/principal.js';
 import { ReadAccess, Roles } from '../../platform/auth/roles.js';
+import { ApiRequestExample } from '../../platform/http/openapi-examples.js';
 import { IntervalQueryDto } from '../listing/interval-query.js';
 import { PageQueryDto } from '../listing/paging.js';
 import { listingFormat, sendListing } from '../listing/send-listing.js';
@@ -24,6 +25,15 @@ export class PlansController {
   @ApiCreatedResponse({ type: PlanResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'FORECAST_VERSION_NOT_FOUND' })
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED or GOAL_UNREACHABLE naming the channel and interval' })
+  @ApiRequestExample({
+    json: {
+      forecastVersionId: '00000000-0000-4000-8000-000000000000',
+      label: 'Week of 17 October 1999, Erlang C at each channel goal',
+      model: 'erlang-c',
+      channels: ['retail', 'english'],
+    },
+    note: 'In the example, replace forecastVersionId with the id of one of your forecast versions (the id POST /api/v1/forecasts answers, or one of GET /api/v1/forecasts)',
+  })
   create(@CurrentPrincipal() p: Principal, @Body() body: PlanCreateDto): Promise<PlanResponseDto> {
     return this.service.create(p, body);
   }

@@ -17,7 +17,7 @@ export function Roles(...roles: Role[]): MethodDecorator & ClassDecorator {
     SetMetadata(ROLES_KEY, roles),
     ApiBearerAuth(),
     ApiUnauthorizedResponse({ description: 'No or bad API key (UNAUTHENTICATED)', type: ErrorResponseDto }),
-    ApiForbiddenResponse({ description: `Role lacks the right; allowed: admin, ${roles.join(', ')}`, type: ErrorResponseDto }),
+    ApiForbiddenResponse({ description: `Role lacks the right; allowed: ${['admin', ...roles].join(', ')}`, type: ErrorResponseDto }),
   );
 }
 
