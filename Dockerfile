@@ -1,4 +1,5 @@
-# Production image: the compiled engine on Node 20, talking to PostgreSQL through DATABASE_URL.
+# Production image: the compiled engine on Node 20 (package.json engines; file-type is pinned to 21,
+# the last line that runs on Node 20, by "overrides"), talking to PostgreSQL through DATABASE_URL.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import { layerRules } from './eslint.layers.js';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.wfm/**', 'jest.config.js', 'eslint.config.js', 'eslint.layers.js', 'test/support/*.cjs'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.wfm/**', '.test-build/**', 'jest.config.js', 'eslint.config.js', 'eslint.layers.js', 'test/support/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

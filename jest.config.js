@@ -1,6 +1,6 @@
 /**
  * Jest in native ESM mode (NestJS 12 is ESM-only), TypeScript through @swc/jest.
- * Two projects: `unit` (pure code, no database) and `db` (integration and e2e against a real
+ * Two projects: `unit` (pure code, no database) and `db` (integration, medium and e2e against a real
  * PostgreSQL: a fresh database per run, created by test/support/global-setup.ts).
  */
 const swc = [
@@ -31,7 +31,7 @@ export default {
     {
       ...common,
       displayName: 'db',
-      testMatch: ['<rootDir>/test/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+      testMatch: ['<rootDir>/test/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/test/**/*.medium-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },

@@ -25,7 +25,7 @@ const grid = staffingGrid({
 });
 const output: StaffingSolveOutput = {
   agents: new Int32Array(INTERVALS),
-  scheduledAgents: new Int32Array(INTERVALS),
+  requiredWithShrinkage: new Int32Array(INTERVALS),
   agentsFractional: new Float64Array(INTERVALS),
   binding: new Uint8Array(INTERVALS),
   serviceLevel: new Float64Array(INTERVALS),

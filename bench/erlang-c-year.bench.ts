@@ -42,7 +42,7 @@ const input: StaffingBatchInput = {
 };
 const output: StaffingSolveOutput = {
   agents: new Int32Array(INTERVALS),
-  scheduledAgents: new Int32Array(INTERVALS),
+  requiredWithShrinkage: new Int32Array(INTERVALS),
   binding: new Uint8Array(INTERVALS),
   serviceLevel: new Float64Array(INTERVALS),
   asaSeconds: new Float64Array(INTERVALS),

@@ -168,7 +168,7 @@ async function load(db: DataSource, channelIds: number[]): Promise<void> {
     );
     await db.query(
       `INSERT INTO staffing_plan_intervals (tenant_id, plan_id, channel_id, interval_start, volume, aht_seconds, shrinkage, agents, agents_fractional,
-         scheduled_agents, service_level, binding)
+         required_with_shrinkage, service_level, binding)
        SELECT $1, $4, $3, s, v * 1.05, 180, 0.3, ceil(v * 1.05 * 180 / 900.0)::int + 2, v * 1.05 * 180 / 900.0 + 1.5,
               ceil((ceil(v * 1.05 * 180 / 900.0) + 2) / 0.7)::int, 0.8, 'service-level' ${series}`,
       [tenant, from, id, plan],

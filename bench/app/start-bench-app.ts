@@ -24,7 +24,7 @@ export interface BenchApp {
 export async function startBenchApp(env: Record<string, string> = {}): Promise<BenchApp> {
   if (process.env.WFM_BENCH_DATABASE_URL) process.env.WFM_TEST_DATABASE_URL = process.env.WFM_BENCH_DATABASE_URL;
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', WFM_SEED_DEMO: 'false', ...env });
+  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', WFM_SEED_DEMO: 'false', WFM_RATE_LIMIT_ENABLED: 'false', ...env });
   const app = await createApp(config, database.url, createLogger(config));
   const keys = app.get(ApiKeysService);
   await keys.bootstrap();

@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import request from 'supertest';
+import { failsWith } from '../support/error-body.js';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
 
 const HEADER = 'channel,interval_start,offered,answered,abandoned,answered_within_threshold,abandoned_within_threshold,threshold_seconds,handle_seconds,wait_seconds';
@@ -92,7 +93,7 @@ describe('interval actuals', () => {
       'voice,2025-06-01T11:30:00Z,2.5,1,0,0,0,20,100,-10',
       'voice,2025-06-01T12:00:00Z,10,5,2,4,1,20,100,10',
     ].join('\n');
-    const res = await post(csv).expect(422);
+    const res = await post(csv).expect(failsWith(422, 'INVALID_ROWS'));
     expect(res.body.details.errors.map((e: { line: number; column: string; reason: string }) => [e.line, e.column, e.reason])).toEqual([
       [2, 'offered', 'answered (9) + abandoned (2) exceed offered (10)'],
       [3, 'answered_within_threshold', 'exceeds answered (5)'],
@@ -106,7 +107,7 @@ describe('interval actuals', () => {
   });
 
   it('refuses the same interval twice in one file, naming both lines', async () => {
-    const res = await post([HEADER, ...halfHours(3, 2000), row('voice', '2025-02-11 17:30', 5)].join('\n')).expect(422);
+    const res = await post([HEADER, ...halfHours(3, 2000), row('voice', '2025-02-11 17:30', 5)].join('\n')).expect(failsWith(422, 'INVALID_ROWS'));
     // 2025-02-11T16:00Z = 17:00 in Berlin; line 3 is 16:30Z = 17:30 local, repeated on line 5.
     expect(res.body.details.errors).toEqual([
       { line: 5, column: 'interval_start', value: '2025-02-11T16:30:00Z', reason: 'duplicate row: channel voice, interval 2025-02-11T16:30:00Z is on lines 3 and 5' },
@@ -116,9 +117,9 @@ describe('interval actuals', () => {
   it('stages large files in chunks: duplicates across chunks, a bad last row, all or nothing, staging dropped', async () => {
     const rows = halfHours(110_000, 10_000);
     const before = await stored();
-    const dup = await post([HEADER, ...rows, rows[0]].join('\n')).expect(422);
+    const dup = await post([HEADER, ...rows, rows[0]].join('\n')).expect(failsWith(422, 'INVALID_ROWS'));
     expect(dup.body.details.errors[0]).toMatchObject({ line: 110_002, reason: expect.stringContaining("is on lines 2 and 110002") });
-    const bad = await post([HEADER, ...rows, row('voice', '2040-01-01T00:00:00Z', 5).replace(',20,', ',-20,')].join('\n')).expect(422);
+    const bad = await post([HEADER, ...rows, row('voice', '2040-01-01T00:00:00Z', 5).replace(',20,', ',-20,')].join('\n')).expect(failsWith(422, 'INVALID_ROWS'));
     expect(bad.body.details.errors[0]).toMatchObject({ line: 110_002, column: 'threshold_seconds' });
     expect(await stored()).toBe(before);
     const ok = await post([HEADER, ...rows].join('\n')).expect(201);
@@ -172,13 +173,18 @@ describe('interval actuals', () => {
   it('refuses unknown channels, wrong content types, empty and header-only files', async () => {
     const unknown = await post([HEADER, row('voice', '2025-05-01T10:00:00Z', 3), row('fax', '2025-05-01T10:00:00Z', 3)].join('\n')).expect(422);
     expect(unknown.body).toMatchObject({ code: 'UNKNOWN_CHANNELS', details: { unknown: ['fax'] } });
-    await request(t.baseUrl).post('/api/v1/actuals/intervals').set(...as('planner')).set('Content-Type', 'application/x-www-form-urlencoded').send('a=1').expect(415);
+    await request(t.baseUrl).post('/api/v1/actuals/intervals').set(...as('planner')).set('Content-Type', 'application/x-www-form-urlencoded').send('a=1').expect(failsWith(415, 'UNSUPPORTED_MEDIA_TYPE'));
     expect((await post('').expect(422)).body.code).toBe('EMPTY_UPLOAD');
-    expect((await post(`${HEADER}\n\n`).expect(422)).body.message).toBe('the upload has a header but no rows');
+    expect((await post(`${HEADER}\n\n`).expect(failsWith(422, 'EMPTY_UPLOAD'))).body.message).toBe('the upload has a header but no rows');
   });
 
   it('refuses bodies over WFM_UPLOAD_LIMIT_BYTES with 413, announced or streamed', async () => {
     const small = await startTestApp({ WFM_UPLOAD_LIMIT_BYTES: '2048' });
+    // The refused body holds the 60 half-hours from 2025-03-25T08:00Z (index 4000), which no other test stores.
+    const inBody = async (): Promise<number> =>
+      (await t.dataSource.query(`SELECT count(*)::int AS n FROM interval_actuals WHERE tenant_id = $1 AND interval_start >= '2025-03-25T08:00:00Z' AND interval_start < '2025-03-26T14:00:00Z'`, [tenant.tenantId]))[0].n;
+    const before = await stored();
+    expect(await inBody()).toBe(0);
     try {
       const body = [HEADER, ...halfHours(60, 4000)].join('\n');
       expect(body.length).toBeGreaterThan(2048);
@@ -198,8 +204,10 @@ describe('interval actuals', () => {
       expect(streamed.status).toBe(413);
       expect(JSON.parse(streamed.body).code).toBe('PAYLOAD_TOO_LARGE');
       const multipart = await request(small.baseUrl).post('/api/v1/actuals/intervals').set(...as('planner')).attach('file', Buffer.from(body), { filename: 'big.csv', contentType: 'text/csv' });
-      expect(multipart.status).toBe(413);
-      expect((await stored()) > 0).toBe(true);
+      failsWith(413, 'PAYLOAD_TOO_LARGE')(multipart);
+      // None of the three refusals wrote a row.
+      expect(await stored()).toBe(before);
+      expect(await inBody()).toBe(0);
     } finally {
       await small.close();
     }

@@ -1,16 +1,21 @@
 import request from 'supertest';
-import { erlangAServiceLevel } from '../../src/core/queueing/erlang-a-service-level.js';
-import { erlangCServiceLevel } from '../../src/core/queueing/erlang-c-service-level.js';
+import { erlangAServiceLevelOracle, erlangCServiceLevelOracle } from '../support/queueing-oracle.js';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
 
 /** One interval of the hand-built data: offered, answered, abandoned, within threshold (both), handle and wait seconds, staffed agents. */
 type Row = [offered: number, answered: number, abandoned: number, within: number, handle: number, wait: number, staffed: number | null];
 
 const HALF_HOUR = 1800;
-/** Erlang C and Erlang A (ICMI definition, as the achieved level) at 20 s for a half-hour: the scalar kernels, not the batch one the report uses. */
-const erlangC = ([offered, answered, , , handle, , staffed]: Row): number => erlangCServiceLevel(staffed!, (offered * (handle / answered)) / HALF_HOUR, handle / answered, 20);
+/**
+ * Erlang C and Erlang A (ICMI definition, as the achieved level) at 20 s for a half-hour, from
+ * independent oracles (test/support/queueing-oracle.ts): Erlang C from the 200-bit reference
+ * recurrence (src/core/queueing/reference/scan-high-precision-erlang.ts), Erlang A from the
+ * birth–death chain (src/core/queueing/reference/erlang-a-birth-death.ts), never the kernels the
+ * report calls.
+ */
+const erlangC = ([offered, answered, , , handle, , staffed]: Row): number => erlangCServiceLevelOracle(staffed!, (offered * (handle / answered)) / HALF_HOUR, handle / answered, 20);
 const erlangA = ([offered, answered, , , handle, , staffed]: Row, patienceSeconds: number): number =>
-  erlangAServiceLevel({ agents: staffed!, trafficErlangs: (offered * (handle / answered)) / HALF_HOUR, ahtSeconds: handle / answered, patienceSeconds, thresholdSeconds: 20 });
+  erlangAServiceLevelOracle(staffed!, (offered * (handle / answered)) / HALF_HOUR, handle / answered, patienceSeconds, 20);
 const achieved = ([, answered, abandoned, within]: Row): number => within / (answered + abandoned);
 
 /** Textbook statistics on plain arrays (independent of src/core/calibration). */

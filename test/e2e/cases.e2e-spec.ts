@@ -2,6 +2,7 @@ import request from 'supertest';
 import { CaseComplianceKpiSource } from '../../src/modules/cases/case-compliance.kpi-source.js';
 import { KpiSourceRegistry } from '../../src/modules/kpis/kpi-source-registry.js';
 import { UploadEvents } from '../../src/modules/uploads/upload-events.js';
+import { failsWith } from '../support/error-body.js';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
 
 /**
@@ -74,9 +75,9 @@ describe('deferred contacts: objectives, business calendar and compliance', () =
     expect(bad.body.code).toBe('VALIDATION_FAILED');
     expect(bad.body.details.errors.map((e: { field: string }) => e.field)).toEqual(['priorities[0].initialResponse.amount', 'priorities[0].updateCadence.clock', 'priorities[1].priority']);
     const badCal = await request(t.baseUrl).put('/api/v1/calendar/business-hours').set(...as('planner'))
-      .send({ timeZone: 'Mars/Olympus', workingDays: ['mon', 'funday'], opensAt: '17:00', closesAt: '09:00', holidays: ['2026-02-30'] }).expect(422);
+      .send({ timeZone: 'Mars/Olympus', workingDays: ['mon', 'funday'], opensAt: '17:00', closesAt: '09:00', holidays: ['2026-02-30'] }).expect(failsWith(422, 'VALIDATION_FAILED'));
     expect(badCal.body.details.errors.map((e: { field: string }) => e.field)).toEqual(['timeZone', 'workingDays', 'closesAt', 'holidays[0]']);
-    await request(t.baseUrl).put('/api/v1/cases/objectives').set(...as('analyst')).send(POLICY).expect(403);
+    await request(t.baseUrl).put('/api/v1/cases/objectives').set(...as('analyst')).send(POLICY).expect(failsWith(403, 'FORBIDDEN'));
     expect((await request(t.baseUrl).put('/api/v1/cases/objectives').set(...as('planner')).send(POLICY).expect(200)).body).toEqual(POLICY);
     expect((await request(t.baseUrl).put('/api/v1/calendar/business-hours').set(...as('planner')).send(CALENDAR).expect(200)).body).toEqual(CALENDAR);
     expect((await get('/api/v1/cases/objectives').expect(200)).body).toEqual(POLICY);
@@ -169,7 +170,7 @@ describe('deferred contacts: objectives, business calendar and compliance', () =
   });
 
   it('requires from and to, and refuses unknown channels', async () => {
-    expect((await get('/api/v1/cases/compliance?to=2026-04-01').expect(422)).body.details.errors[0].field).toBe('from');
+    expect((await get('/api/v1/cases/compliance?to=2026-04-01').expect(failsWith(422, 'VALIDATION_FAILED'))).body.details.errors[0].field).toBe('from');
     expect((await get('/api/v1/cases/compliance?channel=fax&from=2026-03-01&to=2026-04-01').expect(422)).body.code).toBe('UNKNOWN_CHANNELS');
   });
 

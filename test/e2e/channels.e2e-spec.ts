@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { failsWith } from '../support/error-body.js';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
 
 describe('channels', () => {
@@ -36,7 +37,7 @@ describe('channels', () => {
     const list = await request(t.baseUrl).get('/api/v1/channels').set(...auth()).expect(200);
     expect(list.body).toEqual({ data: [replaced.body], next: null });
     await request(t.baseUrl).delete('/api/v1/channels/sales').set(...auth()).expect(204);
-    await request(t.baseUrl).get('/api/v1/channels/sales').set(...auth()).expect(404);
+    await request(t.baseUrl).get('/api/v1/channels/sales').set(...auth()).expect(failsWith(404, 'CHANNEL_NOT_FOUND'));
   });
 
   it.each([
@@ -57,12 +58,11 @@ describe('channels', () => {
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.details.errors.map((e: { field: string }) => e.field)).toContain(field);
     expect(res.body.message).toContain(field);
-    await request(t.baseUrl).get('/api/v1/channels/bad').set(...auth()).expect(404);
+    await request(t.baseUrl).get('/api/v1/channels/bad').set(...auth()).expect(failsWith(404, 'CHANNEL_NOT_FOUND'));
   });
 
   it('refuses a code with characters outside a-z, 0-9, _ and -', async () => {
-    const res = await request(t.baseUrl).put('/api/v1/channels/Bad%20Code').set(...auth()).send({ name: 'x', media: 'chat', timeZone: 'UTC' });
-    expect(res.status).toBe(422);
+    const res = await request(t.baseUrl).put('/api/v1/channels/Bad%20Code').set(...auth()).send({ name: 'x', media: 'chat', timeZone: 'UTC' }).expect(failsWith(422, 'VALIDATION_FAILED'));
     expect(res.body.details.errors[0].field).toBe('code');
   });
 });

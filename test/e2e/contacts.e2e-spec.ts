@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { failsWith } from '../support/error-body.js';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
 
 const HEADER = 'channel,contact_id,arrived_at,answered_at,ended_at,abandoned_at,handle_seconds,wait_seconds,agent_id,outcome';
@@ -99,7 +100,7 @@ describe('per-contact logs and import mappings', () => {
       ['2026-10-25T00:00:00Z', '2026-10-25T02:00:00+02:00'],
       ['2026-10-25T01:00:00Z', '2026-10-25T02:00:00+01:00'],
     ]);
-    const bad = await post([HEADER, 'voice,d3,2026-10-25 02:10:00,,,,10,1,a,answered', 'voice,d4,2026-03-29 02:10:00,,,,10,1,a,answered'].join('\n')).expect(422);
+    const bad = await post([HEADER, 'voice,d3,2026-10-25 02:10:00,,,,10,1,a,answered', 'voice,d4,2026-03-29 02:10:00,,,,10,1,a,answered'].join('\n')).expect(failsWith(422, 'INVALID_ROWS'));
     expect(bad.body.details.errors.map((e: { line: number; column: string }) => [e.line, e.column])).toEqual([[2, 'arrived_at'], [3, 'arrived_at']]);
   });
 
@@ -110,7 +111,7 @@ describe('per-contact logs and import mappings', () => {
       'voice,e2,2026-03-03 09:00:00,,,,,,,answered',
       'voice,e3,2026-03-03 09:00:00,,,,,,,hung-up',
       'voice,e4,2026-03-03 09:00:00,,,,,,,abandoned',
-    ].join('\n')).expect(422);
+    ].join('\n')).expect(failsWith(422, 'INVALID_ROWS'));
     expect(res.body.details.errors.map((e: { line: number; column: string }) => [e.line, e.column])).toEqual([
       [2, 'contact_id'], [3, 'wait_seconds'], [3, 'handle_seconds'], [4, 'outcome'], [5, 'wait_seconds'],
     ]);
@@ -120,7 +121,7 @@ describe('per-contact logs and import mappings', () => {
     const created = await request(t.baseUrl).put('/api/v1/import-mappings/acd-semicolon').set(...as('planner')).send(SEMICOLON_MAPPING).expect(201);
     expect(created.body).toMatchObject({ name: 'acd-semicolon', kind: 'contacts', delimiter: ';', fields: { contact_id: { column: 'Id' } } });
     await request(t.baseUrl).put('/api/v1/import-mappings/acd-semicolon').set(...as('planner')).send(SEMICOLON_MAPPING).expect(200);
-    await request(t.baseUrl).put('/api/v1/import-mappings/acd-semicolon').set(...as('analyst')).send(SEMICOLON_MAPPING).expect(403);
+    await request(t.baseUrl).put('/api/v1/import-mappings/acd-semicolon').set(...as('analyst')).send(SEMICOLON_MAPPING).expect(failsWith(403, 'FORBIDDEN'));
     const list = await request(t.baseUrl).get('/api/v1/import-mappings').set(...as('analyst')).expect(200);
     expect(list.body.data.map((m: { name: string }) => m.name)).toEqual(['acd-semicolon']);
     const file = [
@@ -140,11 +141,11 @@ describe('per-contact logs and import mappings', () => {
     const log = await request(t.baseUrl).get('/api/v1/uploads?kind=contacts&limit=1').set(...as('analyst')).expect(200);
     expect(log.body.data[0]).toMatchObject({ mapping: 'acd-semicolon', outcome: 'succeeded', rows: 3 });
 
-    const bad = await post(file.replace('02/04/2026 09:20:00', '31/02/2026 09:20:00'), '?mapping=acd-semicolon').expect(422);
+    const bad = await post(file.replace('02/04/2026 09:20:00', '31/02/2026 09:20:00'), '?mapping=acd-semicolon').expect(failsWith(422, 'INVALID_ROWS'));
     expect(bad.body.details.errors).toEqual([{ line: 3, column: 'Start', value: '31/02/2026 09:20:00', reason: 'must be a timestamp in the format dd/mm/yyyy hh:mm:ss' }]);
-    const missing = await post('Id;Queue;Begin\n1;Q1;x\n', '?mapping=acd-semicolon').expect(422);
+    const missing = await post('Id;Queue;Begin\n1;Q1;x\n', '?mapping=acd-semicolon').expect(failsWith(422, 'INVALID_ROWS'));
     expect(missing.body.details.errors.map((e: { line: number; column: string }) => [e.line, e.column])).toContainEqual([1, 'Start']);
-    const unknownChannel = await post(file.replace(';Q2;', ';Q9;'), '?mapping=acd-semicolon').expect(422);
+    const unknownChannel = await post(file.replace(';Q2;', ';Q9;'), '?mapping=acd-semicolon').expect(failsWith(422, 'UNKNOWN_CHANNELS'));
     expect(unknownChannel.body).toMatchObject({ code: 'UNKNOWN_CHANNELS', details: { unknown: ['Q9'] } });
   });
 
@@ -155,16 +156,16 @@ describe('per-contact logs and import mappings', () => {
     expect(bad.body.details.errors.map((e: { field: string }) => e.field)).toEqual([
       'delimiter', 'dateFormat', 'fields.contact', 'fields.contact_id', 'fields.arrived_at', 'fields.outcome',
     ]);
-    await request(t.baseUrl).put('/api/v1/import-mappings/Bad%20Name').set(...as('planner')).send(SEMICOLON_MAPPING).expect(422);
-    await request(t.baseUrl).put('/api/v1/import-mappings/x').set(...as('planner')).send({ ...SEMICOLON_MAPPING, colour: 'red' }).expect(422);
-    const wrongKind = await request(t.baseUrl).post('/api/v1/actuals/intervals?mapping=acd-semicolon').set(...as('planner')).set('Content-Type', 'text/csv').send('a\n1\n').expect(422);
+    await request(t.baseUrl).put('/api/v1/import-mappings/Bad%20Name').set(...as('planner')).send(SEMICOLON_MAPPING).expect(failsWith(422, 'VALIDATION_FAILED'));
+    await request(t.baseUrl).put('/api/v1/import-mappings/x').set(...as('planner')).send({ ...SEMICOLON_MAPPING, colour: 'red' }).expect(failsWith(422, 'VALIDATION_FAILED'));
+    const wrongKind = await request(t.baseUrl).post('/api/v1/actuals/intervals?mapping=acd-semicolon').set(...as('planner')).set('Content-Type', 'text/csv').send('a\n1\n').expect(failsWith(422, 'VALIDATION_FAILED'));
     expect(wrongKind.body.details.errors[0]).toMatchObject({ field: 'mapping', reason: 'is a mapping for contacts uploads, not interval-actuals' });
     const unknown = await post('a\n1\n', '?mapping=nope').expect(404);
     expect(unknown.body.code).toBe('IMPORT_MAPPING_NOT_FOUND');
-    await request(t.baseUrl).get('/api/v1/import-mappings/nope').set(...as('analyst')).expect(404);
+    await request(t.baseUrl).get('/api/v1/import-mappings/nope').set(...as('analyst')).expect(failsWith(404, 'IMPORT_MAPPING_NOT_FOUND'));
     await request(t.baseUrl).delete('/api/v1/import-mappings/acd-semicolon').set(...as('planner')).expect(204);
-    await request(t.baseUrl).get('/api/v1/import-mappings/acd-semicolon').set(...as('analyst')).expect(404);
-    await request(t.baseUrl).delete('/api/v1/import-mappings/acd-semicolon').set(...as('planner')).expect(404);
+    await request(t.baseUrl).get('/api/v1/import-mappings/acd-semicolon').set(...as('analyst')).expect(failsWith(404, 'IMPORT_MAPPING_NOT_FOUND'));
+    await request(t.baseUrl).delete('/api/v1/import-mappings/acd-semicolon').set(...as('planner')).expect(failsWith(404, 'IMPORT_MAPPING_NOT_FOUND'));
   });
 
   it('refuses to delete a channel that has actuals (409 CHANNEL_IN_USE)', async () => {

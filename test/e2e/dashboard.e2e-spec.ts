@@ -161,9 +161,60 @@ describeBrowser(`the dashboard in Chromium (skipped when ${CHROMIUM} is absent)`
     const first = await tilesOf(page);
     expect(first.serviceLevel.value).not.toBeNull();
     expect(first.forecastAccuracy.text).toBe('no data');
+    expect(await page.textContent('.tile[data-kpi="forecastAccuracy"] .sub')).toBe('no forecast in this range');
     expect(first.adherence.text).toBe('no data');
     const charts = await chartsOf(page);
     expect(charts['chart-volume'].series.map((s) => s.points > 0)).toEqual([false, true]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('paints the newest range when an older answer arrives late, keeps the days across channels, refuses From after To, and titles the axes', async () => {
+    const { page, problems } = await openWithKey(tenant.keys.analyst);
+    await waitForDrawn(page);
+    await page.selectOption('#channel', 'retail');
+    await waitForDrawn(page, 'retail');
+    // The first range's reports answer two seconds late; the second range is asked meanwhile.
+    await page.route('**/api/v1/reports/interval-comparison**', async (route) => {
+      if (route.request().url().includes('1999-10-03')) await new Promise((resolve) => setTimeout(resolve, 2000));
+      await route.continue();
+    });
+    // Both asked in one task, as two quick clicks would (no answer can arrive in between).
+    await page.evaluate(`(() => {
+      const ask = (from, to) => {
+        document.getElementById('from').value = from;
+        document.getElementById('to').value = to;
+        document.getElementById('controls').requestSubmit();
+      };
+      ask('1999-10-03', '1999-10-09');
+      ask('1999-10-10', '1999-10-16');
+    })()`);
+    await waitForDrawn(page, 'retail', '1999-10-10');
+    await page.waitForTimeout(2500); // the late answer has arrived by now
+    const shown = await page.evaluate('({ range: window.wfmDashboard.range.firstDay, from: document.getElementById("from").value, state: document.body.dataset.state })');
+    expect(shown).toEqual({ range: '1999-10-10', from: '1999-10-10', state: 'ready' });
+    await page.unroute('**/api/v1/reports/interval-comparison**');
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-newest-range.png'), fullPage: true });
+
+    // Another bank channel has actuals in the chosen week: the days stay.
+    await page.fill('#from', '1999-10-04');
+    await page.fill('#to', '1999-10-06');
+    await page.click('#controls button[type=submit]');
+    await waitForDrawn(page, 'retail', '1999-10-04');
+    await page.selectOption('#channel', 'english');
+    await waitForDrawn(page, 'english');
+    expect([await page.inputValue('#from'), await page.inputValue('#to')]).toEqual(['1999-10-04', '1999-10-06']);
+
+    // From after To: refused on the page, nothing is read.
+    await page.fill('#from', '1999-10-09');
+    await page.fill('#to', '1999-10-05');
+    await page.click('#controls button[type=submit]');
+    expect(await page.textContent('#status')).toBe('From (1999-10-09) is after To (1999-10-05): choose a From on or before To.');
+    expect(await page.evaluate('window.wfmDashboard.range.firstDay')).toBe('1999-10-04');
+
+    // Axes carry units.
+    const units = await page.evaluate(`Object.fromEntries([...document.querySelectorAll('canvas')].map((c) => [c.id, window.Chart.getChart(c).options.scales.y.title.text]))`);
+    expect(units).toEqual({ 'chart-volume': 'contacts per 30 min', 'chart-agents': 'agents', 'chart-service-level': '% of contacts' });
     expect(problems).toEqual([]);
     await page.close();
   });

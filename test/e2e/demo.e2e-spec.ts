@@ -5,6 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import request from 'supertest';
 import { DemoSeeder } from '../../src/modules/demo/demo.seeder.js';
 import { projectRoot } from '../../src/platform/project-root.js';
+import { failsWith } from '../support/error-body.js';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
 
 /**
@@ -83,6 +84,6 @@ describe('the demo data', () => {
     const missing = await request(t.baseUrl).get('/api/v1/dashboard/range?channel=nope').set('Authorization', `Bearer ${tenant.keys.analyst}`);
     expect([missing.status, missing.body.code]).toEqual([404, 'CHANNEL_NOT_FOUND']);
     const bad = await request(t.baseUrl).get('/api/v1/dashboard/range?channel=retail&from=1999-02-30').set('Authorization', `Bearer ${tenant.keys.analyst}`);
-    expect(bad.status).toBe(422);
+    failsWith(422, 'VALIDATION_FAILED')(bad);
   });
 });

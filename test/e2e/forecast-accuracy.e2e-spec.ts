@@ -11,7 +11,7 @@ describe('forecast accuracy report conventions', () => {
   let tenant: TenantKeys;
   let base: string;
   const as = (role: keyof TenantKeys['keys']): [string, string] => ['Authorization', `Bearer ${tenant.keys[role]}`];
-  const HEADER = 'channel,period_start,period_start_local,forecast,actual,variance,within_five_percent';
+  const HEADER = 'channel,period_start,period_start_local,forecast,actual,variance,within_five_percent,forecast_intervals,actual_intervals';
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -31,9 +31,9 @@ describe('forecast accuracy report conventions', () => {
     const res = await request(t.baseUrl).get(`${base}&format=csv`).set(...as('analyst')).expect(200);
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename=".+\.csv"$/);
-    // 09:00 Berlin (08:00Z): (105 − 100) ÷ 100 = 0.05, within ±5%; 09:30: no actuals → actual 0, variance and band empty.
-    expect(res.text).toBe(`${HEADER}\r\nsales,2026-03-02T08:00:00Z,2026-03-02T09:00:00+01:00,105,100,0.05,true\r\n` +
-      'sales,2026-03-02T08:30:00Z,2026-03-02T09:30:00+01:00,50,0,,\r\n');
+    // 09:00 Berlin (08:00Z): (105 − 100) ÷ 100 = 0.05, within ±5%; 09:30: no actuals → actual, variance and band empty (missing, not 0).
+    expect(res.text).toBe(`${HEADER}\r\nsales,2026-03-02T08:00:00Z,2026-03-02T09:00:00+01:00,105,100,0.05,true,1,1\r\n` +
+      'sales,2026-03-02T08:30:00Z,2026-03-02T09:30:00+01:00,50,,,,1,0\r\n');
     expect(res.headers.etag).toMatch(/^W\/".+"$/);
     const accept = await request(t.baseUrl).get(base).set(...as('analyst')).set('Accept', 'text/csv').expect(200);
     expect(accept.text).toBe(res.text);

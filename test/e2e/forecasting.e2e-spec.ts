@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { failsWith } from '../support/error-body.js';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
 
 const HEADER = 'channel,interval_start,offered,answered,abandoned,answered_within_threshold,abandoned_within_threshold,threshold_seconds,handle_seconds,wait_seconds';
@@ -28,6 +29,50 @@ function history(channel: string, first: string): string[] {
   return rows;
 }
 
+/**
+ * Seasonal-naive's back-test of support worked out from the generator: origins 2026-02-02 (week
+ * 4) and 2026-02-09 (week 5), each week forecast by the week before it (Hyndman & Athanasopoulos,
+ * FPP 3rd ed., §5.2); closed intervals and the closed 7th days are 0 in both columns. The
+ * measures by their definitions: WAPE Σ|F − A| ÷ ΣA, MAPE the mean of |F − A| ÷ A over A > 0,
+ * bias (ΣF − ΣA) ÷ ΣA, the ±5% share over A > 0; daily WAPE on the day totals.
+ */
+function naiveBacktest(): { wape: number; mape: number; bias: number; withinFivePercent: number; dailyWape: number } {
+  let error = 0;
+  let forecast = 0;
+  let actual = 0;
+  let ape = 0;
+  let points = 0;
+  let within = 0;
+  let dailyError = 0;
+  for (const week of [4, 5]) {
+    for (let day = 0; day < 7; day++) {
+      let f = 0;
+      let a = 0;
+      for (let slot = 0; slot < 48; slot++) {
+        const fi = offered(week - 1, day, slot);
+        const ai = offered(week, day, slot);
+        error += Math.abs(fi - ai);
+        forecast += fi;
+        actual += ai;
+        if (ai > 0) {
+          ape += Math.abs(fi - ai) / ai;
+          points++;
+          if (Math.abs(fi - ai) / ai <= 0.05) within++;
+        }
+        f += fi;
+        a += ai;
+      }
+      dailyError += Math.abs(f - a);
+    }
+  }
+  return { wape: error / actual, mape: ape / points, bias: (forecast - actual) / actual, withinFivePercent: within / points, dailyWape: dailyError / actual };
+}
+
+/** |actual − expected| ≤ 1e-9 × |expected| (1e-12 absolute when 0 is expected). */
+function expectClose(actual: number, expected: number): void {
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(expected === 0 ? 1e-12 : 1e-9 * Math.abs(expected));
+}
+
 describe('forecasting', () => {
   let t: TestApp;
   let tenant: TenantKeys;
@@ -52,15 +97,20 @@ describe('forecasting', () => {
       .send({ channels: ['support'], from: '2026-02-02', to: '2026-02-16', horizonDays: 7, historyWeeks: 4, methods: ['seasonal-naive', 'weekday-profile'] })
       .expect(200);
     const naive = res.body.data.find((r: { method: string }) => r.method === 'seasonal-naive');
-    // origins: week 4 (×1.25) forecast from week 3 (×1), week 5 (×1) from week 4 (×1.25)
+    // origins: week 4 (×1.25) forecast from week 3 (×1), week 5 (×1) from week 4 (×1.25):
+    // WAPE about 0.5 ÷ 2.25, MAPE about (0.2 + 0.25) ÷ 2, bias 0 (weeks 3 and 5 are equal); exactly:
+    const expected = naiveBacktest();
+    expect(expected.mape).not.toBeCloseTo(expected.wape, 3); // the measures differ here, so one in the other's place fails
     expect(naive.origins).toBe(2);
-    expect(naive.interval.wape).toBeCloseTo(0.5 / 2.25, 2);
-    expect(naive.daily.wape).toBeCloseTo(0.5 / 2.25, 2);
-    expect(naive.interval.bias).toBeCloseTo(0, 2);
-    expect(naive.interval.mape).toBeCloseTo((0.2 + 0.25) / 2, 2);
-    expect(naive.interval.withinFivePercent).toBe(0);
+    expectClose(naive.interval.wape, expected.wape);
+    expectClose(naive.interval.mape, expected.mape);
+    expectClose(naive.interval.bias, expected.bias);
+    expectClose(naive.daily.wape, expected.dailyWape);
+    expect(naive.interval.withinFivePercent).toBe(expected.withinFivePercent);
+    expect(expected.withinFivePercent).toBe(0);
     expect(naive.byMonth.map((m: { month: string }) => m.month)).toEqual(['2026-02']);
-    expect(naive.byMonth[0].accuracy).toBeCloseTo(0, 2);
+    // the seed's accuracy of February, (ΣF − ΣA) ÷ ΣA: both origins lie in February, so it is the bias
+    expectClose(naive.byMonth[0].accuracy, expected.bias);
     const profile = res.body.data.find((r: { method: string }) => r.method === 'weekday-profile');
     expect(profile.interval.wape).toBeLessThan(naive.interval.wape);
     expect(res.body.best).toEqual({ support: 'weekday-profile' });
@@ -74,9 +124,9 @@ describe('forecasting', () => {
       .send({ channels: ['nope'], from: '2026-02-02', to: '2026-02-16', horizonDays: 7 }).expect(422);
     expect(unknown.body.code).toBe('UNKNOWN_CHANNELS');
     await request(t.baseUrl).post('/api/v1/forecasts/backtest').set(...as('planner'))
-      .send({ channels: ['support'], from: '2026-02-02', to: '2026-02-16', horizonDays: 7, methods: ['magic'] }).expect(422);
+      .send({ channels: ['support'], from: '2026-02-02', to: '2026-02-16', horizonDays: 7, methods: ['magic'] }).expect(failsWith(422, 'VALIDATION_FAILED'));
     await request(t.baseUrl).post('/api/v1/forecasts/backtest').set(...as('analyst'))
-      .send({ channels: ['support'], from: '2026-02-02', to: '2026-02-16', horizonDays: 7 }).expect(403);
+      .send({ channels: ['support'], from: '2026-02-02', to: '2026-02-16', horizonDays: 7 }).expect(failsWith(403, 'FORBIDDEN'));
   });
 
   it('generates a seasonal-naive version: last week repeated, closed hours 0, AHT from the history', async () => {
@@ -85,7 +135,9 @@ describe('forecasting', () => {
       .expect(201);
     expect(res.body.version).toMatchObject({ label: 'naive', source: 'model:seasonal-naive', channels: ['support'], rowCount: 7 * 48,
       firstIntervalStart: '2026-02-16T00:00:00Z', lastIntervalStart: '2026-02-22T23:30:00Z' });
-    expect(res.body.metadata.channels.support).toMatchObject({ method: 'seasonal-naive', historyStart: '2026-01-05', historyEnd: '2026-02-14', historyDays: 41, backtest: null });
+    expect(res.body.metadata.channels.support).toMatchObject({ method: 'seasonal-naive', historyStart: '2026-01-05', historyEnd: '2026-02-14', historyDays: 41, missingDays: [], missingIntervals: 0, warning: null });
+    // its own back-test only (for the prediction band)
+    expect(Object.keys(res.body.metadata.channels.support.backtest)).toEqual(['seasonal-naive']);
     const id = res.body.version.id as string;
     const rows = await t.dataSource.query(
       `SELECT (extract(epoch FROM interval_start) * 1000)::float8 AS t, volume, aht_seconds AS aht FROM forecast_intervals WHERE tenant_id = $1 AND version_id = $2 ORDER BY interval_start`,
@@ -115,9 +167,9 @@ describe('forecasting', () => {
     expect(support).toMatchObject({ historyStart: '2026-01-05', historyEnd: '2026-02-14', historyDays: 41 });
     expect(sales).toMatchObject({ historyStart: '2026-02-15', historyEnd: '2026-03-27', historyDays: 41 });
     for (const m of [support, sales]) {
-      expect(Object.keys(m.backtest).sort()).toEqual(['double-seasonal', 'holt-winters', 'seasonal-naive', 'weekday-profile']);
-      const best = Math.min(...Object.values<{ intervalWape: number }>(m.backtest).map((b) => b.intervalWape));
-      expect(m.backtest[m.method].intervalWape).toBe(best);
+      expect(Object.keys(m.backtest).sort()).toEqual(['combination', 'daily-regression', 'double-seasonal', 'holt-winters', 'seasonal-naive', 'weekday-mean', 'weekday-profile']);
+      // never worse than the baseline on the back-test
+      expect(m.backtest[m.method].intervalWape).toBeLessThanOrEqual(m.backtest['weekday-mean'].intervalWape);
     }
     expect(res.body.version.source).toMatch(/^model:/);
     // Berlin skips 02:00–03:00 on 2026-03-29: 46 half-hours that day
@@ -159,8 +211,8 @@ describe('forecasting', () => {
       'SELECT volume FROM forecast_intervals WHERE tenant_id = $1 AND version_id = $2 ORDER BY interval_start', [tenant.tenantId, res.body.version.id],
     );
     for (let j = 0; j < 48; j++) {
-      // Monday 02-16 copies Monday 02-09, a holiday: replaced by the mean of the two Mondays before it
-      expect(rows[j].volume).toBeCloseTo((offered(4, 0, j) + offered(3, 0, j)) / 2, 9);
+      // Monday 02-16 would copy Monday 02-09, a holiday: a special day is never copied forward, the Monday before it is
+      expect(rows[j].volume).toBe(offered(4, 0, j));
       expect(rows[48 + j].volume).toBe(0); // closed
       expect(rows[96 + j].volume).toBe(2 * offered(5, 2, j)); // event ×2
     }
@@ -169,13 +221,13 @@ describe('forecasting', () => {
   it('validates special days', async () => {
     const bad = await request(t.baseUrl).put('/api/v1/calendar/special-days').set(...as('planner'))
       .send({ days: [{ date: '2026-02-30', label: 'x', kind: 'closed' }, { date: '2026-03-01', label: 'y', kind: 'closed', volumeFactor: 1 }] })
-      .expect(422);
+      .expect(failsWith(422, 'VALIDATION_FAILED'));
     expect(bad.body.details.errors.map((e: { field: string }) => e.field)).toEqual(['days[0].date', 'days[1].volumeFactor']);
     const unknown = await request(t.baseUrl).put('/api/v1/calendar/special-days').set(...as('planner'))
       .send({ days: [{ date: '2026-03-01', channel: 'nope', label: 'y', kind: 'event' }] }).expect(422);
     expect(unknown.body.code).toBe('UNKNOWN_CHANNELS');
     await request(t.baseUrl).put('/api/v1/calendar/special-days').set(...as('analyst'))
-      .send({ days: [{ date: '2026-03-01', label: 'y', kind: 'event' }] }).expect(403);
+      .send({ days: [{ date: '2026-03-01', label: 'y', kind: 'event' }] }).expect(failsWith(403, 'FORBIDDEN'));
   });
 
   it('reports forecast accuracy of any version by interval and month, with the ±5% shares, in JSON and CSV', async () => {
@@ -183,17 +235,18 @@ describe('forecasting', () => {
       'channel,interval_start,volume,aht_seconds',
       'support,2026-01-05T08:00:00Z,21,200', // actual 20: +5%, within
       'support,2026-01-05T08:30:00Z,30,200', // actual 40: −25%
-      'support,2026-02-02T03:00:00Z,1,200', // closed: actual 0, no variance
+      'support,2026-02-02T03:00:00Z,1,200', // closed, no actual row: actual null (missing, not zero), no variance
       'support,2026-02-02T08:00:00Z,25,200', // actual 25: exact
     ].join('\n');
     const up = await request(t.baseUrl).post('/api/v1/forecasts?label=acc').set(...as('planner')).set('Content-Type', 'text/csv').send(csv).expect(201);
     const base = `/api/v1/reports/forecast-accuracy?forecastVersion=${up.body.id}`;
     const intervals = await request(t.baseUrl).get(base).set(...as('analyst')).expect(200);
     expect(intervals.body.data.map((r: { actual: number; variance: number | null; withinFivePercent: boolean | null }) => [r.actual, r.variance === null ? null : +r.variance.toFixed(9), r.withinFivePercent])).toEqual([
-      [20, 0.05, true], [40, -0.25, false], [0, null, null], [25, 0, true],
+      [20, 0.05, true], [40, -0.25, false], [null, null, null], [25, 0, true],
     ]);
     expect(intervals.body.data[0]).toMatchObject({ channel: 'support', periodStart: '2026-01-05T08:00:00Z', periodStartLocal: '2026-01-05T08:00:00+00:00', forecast: 21 });
-    expect(intervals.body.summary).toEqual([{ channel: 'support', intervals: 3, intervalsWithinFivePercent: 2 / 3, months: 2, monthsWithinFivePercent: 0.5, wape: 12 / 85, bias: (77 - 85) / 85 }]);
+    // WAPE and bias over the intervals with both a forecast and actuals: |21 − 20| + |30 − 40| + |25 − 25| = 11 of 85; (76 − 85) ÷ 85
+    expect(intervals.body.summary).toEqual([{ channel: 'support', intervals: 3, intervalsWithinFivePercent: 2 / 3, months: 2, monthsWithinFivePercent: 0.5, wape: 11 / 85, bias: (76 - 85) / 85 }]);
     const months = await request(t.baseUrl).get(`${base}&granularity=month`).set(...as('analyst')).expect(200);
     expect(months.body.data.map((r: { periodStart: string; forecast: number; actual: number }) => [r.periodStart, r.forecast, r.actual])).toEqual([
       ['2026-01-01T00:00:00Z', 51, 60], ['2026-02-01T00:00:00Z', 26, 25],
@@ -203,8 +256,11 @@ describe('forecasting', () => {
     const rest = await request(t.baseUrl).get(`${base}&limit=3&cursor=${page.body.next}`).set(...as('analyst')).expect(200);
     expect(rest.body.data.map((r: { periodStart: string }) => r.periodStart)).toEqual(['2026-02-02T08:00:00Z']);
     const out = await request(t.baseUrl).get(`${base}&granularity=day&format=csv&from=2026-02-01`).set(...as('analyst')).expect(200);
-    expect(out.text).toBe('channel,period_start,period_start_local,forecast,actual,variance,within_five_percent\r\nsupport,2026-02-02T00:00:00Z,2026-02-02T00:00:00+00:00,26,25,0.04,true\r\n');
-    await request(t.baseUrl).get('/api/v1/reports/forecast-accuracy?forecastVersion=00000000-0000-4000-8000-000000000000').set(...as('analyst')).expect(404);
+    // 2 February: forecast 25 + 1 (the closed 03:00) = 26, actuals 25 from the one interval that has them;
+    // variance over the intervals with both: (25 − 25) ÷ 25 = 0; 2 forecast intervals, 1 with actuals.
+    expect(out.text).toBe('channel,period_start,period_start_local,forecast,actual,variance,within_five_percent,forecast_intervals,actual_intervals\r\n' +
+      'support,2026-02-02T00:00:00Z,2026-02-02T00:00:00+00:00,26,25,0,true,2,1\r\n');
+    await request(t.baseUrl).get('/api/v1/reports/forecast-accuracy?forecastVersion=00000000-0000-4000-8000-000000000000').set(...as('analyst')).expect(failsWith(404, 'FORECAST_VERSION_NOT_FOUND'));
   });
 
   it('runs a generate as a job when asked (or when large), with progress and the same result', async () => {
@@ -221,7 +277,7 @@ describe('forecasting', () => {
     expect(job.result.version).toMatchObject({ source: 'model:weekday-profile', channels: ['sales', 'support'] });
     expect(job.result.metadata.channels.sales.method).toBe('weekday-profile');
     const other = await t.newTenant();
-    await request(t.baseUrl).get(`/api/v1/jobs/${started.body.id}`).set('Authorization', `Bearer ${other.keys.analyst}`).expect(404);
+    await request(t.baseUrl).get(`/api/v1/jobs/${started.body.id}`).set('Authorization', `Bearer ${other.keys.analyst}`).expect(failsWith(404, 'JOB_NOT_FOUND'));
 
     const failing = await request(t.baseUrl).post('/api/v1/forecasts/generate').set(...as('planner'))
       .send({ channels: ['sales'], horizonStart: '2026-02-20', horizonDays: 7, method: 'holt-winters', async: true })

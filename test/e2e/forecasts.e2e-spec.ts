@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { ForecastsService } from '../../src/modules/forecasts/forecasts.service.js';
+import { failsWith } from '../support/error-body.js';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
 
 const HEADER = 'channel,interval_start,volume,aht_seconds,shrinkage';
@@ -61,9 +62,9 @@ describe('forecasts', () => {
     const intervals = await request(t.baseUrl).get(`/api/v1/forecasts/${id}/intervals`).set(...as('analyst')).expect(200);
     expect(intervals.body).toEqual({
       data: [
-        { channel: 'sales', periodStart: '2026-03-02T08:00:00Z', periodStartLocal: '2026-03-02T09:00:00+01:00', volume: 120, ahtSeconds: 180, shrinkage: 0.3 },
-        { channel: 'sales', periodStart: '2026-03-02T08:30:00Z', periodStartLocal: '2026-03-02T09:30:00+01:00', volume: 130.5, ahtSeconds: 175, shrinkage: null },
-        { channel: 'support', periodStart: '2026-03-02T08:15:00Z', periodStartLocal: '2026-03-02T08:15:00+00:00', volume: 10, ahtSeconds: 300, shrinkage: 0.25 },
+        { channel: 'sales', periodStart: '2026-03-02T08:00:00Z', periodStartLocal: '2026-03-02T09:00:00+01:00', volume: 120, ahtSeconds: 180, shrinkage: 0.3, volumeP10: null, volumeP90: null },
+        { channel: 'sales', periodStart: '2026-03-02T08:30:00Z', periodStartLocal: '2026-03-02T09:30:00+01:00', volume: 130.5, ahtSeconds: 175, shrinkage: null, volumeP10: null, volumeP90: null },
+        { channel: 'support', periodStart: '2026-03-02T08:15:00Z', periodStartLocal: '2026-03-02T08:15:00+00:00', volume: 10, ahtSeconds: 300, shrinkage: 0.25, volumeP10: null, volumeP90: null },
       ],
       next: null,
     });
@@ -74,9 +75,9 @@ describe('forecasts', () => {
     expect(csvOut.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csvOut.headers['content-disposition']).toBe(`attachment; filename="forecast-${id}.csv"`);
     expect(csvOut.text).toBe(
-      'channel,period_start,period_start_local,volume,aht_seconds,shrinkage\r\n' +
-        'sales,2026-03-02T08:00:00Z,2026-03-02T09:00:00+01:00,120,180,0.3\r\n' +
-        'sales,2026-03-02T08:30:00Z,2026-03-02T09:30:00+01:00,130.5,175,\r\n',
+      'channel,period_start,period_start_local,volume,aht_seconds,shrinkage,volume_p10,volume_p90\r\n' +
+        'sales,2026-03-02T08:00:00Z,2026-03-02T09:00:00+01:00,120,180,0.3,,\r\n' +
+        'sales,2026-03-02T08:30:00Z,2026-03-02T09:30:00+01:00,130.5,175,,,\r\n',
     );
     const byAccept = await request(t.baseUrl).get(`/api/v1/forecasts/${id}/intervals`).set(...as('analyst')).set('Accept', 'text/csv').expect(200);
     expect(byAccept.text.split('\r\n')).toHaveLength(5);
@@ -175,7 +176,7 @@ describe('forecasts', () => {
     expect(empty.body).toMatchObject({ code: 'EMPTY_UPLOAD', message: 'the upload is empty' });
     const headerOnly = await post(`${HEADER}\r\n`).expect(422);
     expect(headerOnly.body).toMatchObject({ code: 'EMPTY_UPLOAD', message: 'the upload has a header but no rows' });
-    const noFile = await request(t.baseUrl).post('/api/v1/forecasts').set(...as('planner')).field('label', 'x').expect(422);
+    const noFile = await request(t.baseUrl).post('/api/v1/forecasts').set(...as('planner')).field('label', 'x').expect(failsWith(422, 'VALIDATION_FAILED'));
     expect(noFile.body.details.errors[0].field).toBe('file');
     expect(await versions()).toBe(before);
   });
@@ -227,7 +228,7 @@ describe('forecasts', () => {
       ['2026-10-25T01:30:00Z', '2026-10-25T02:30:00+01:00'],
     ]);
 
-    const bad = await post([HEADER, 'sales,2026-03-29 02:30,1,1,', 'sales,2026-10-25 02:30,1,1,', 'sales,2026-10-25T02:30:00+02:00,1,1,'].join('\n')).expect(422);
+    const bad = await post([HEADER, 'sales,2026-03-29 02:30,1,1,', 'sales,2026-10-25 02:30,1,1,', 'sales,2026-10-25T02:30:00+02:00,1,1,'].join('\n')).expect(failsWith(422, 'INVALID_ROWS'));
     expect(bad.body.details.errors.map((e: { line: number; reason: string }) => [e.line, e.reason])).toEqual([
       [2, 'local time 2026-03-29 02:30:00 does not exist in Europe/Berlin (the clocks move forward over it)'],
       [3, 'local time 2026-10-25 02:30:00 happens twice in Europe/Berlin (the clocks move back); write the offset: 2026-10-25T02:30:00+02:00 or 2026-10-25T02:30:00+01:00'],
@@ -258,9 +259,9 @@ describe('forecasts', () => {
     // Without a channel a date is UTC midnight.
     const utc = await request(t.baseUrl).get(`/api/v1/forecasts/${v.body.id}/intervals?from=2026-08-01&to=2026-08-01T01:00:00Z`).set(...as('analyst')).expect(200);
     expect(utc.body.data.map((r: { channel: string }) => r.channel)).toEqual(['sales', 'support', 'support', 'support', 'support']);
-    await request(t.baseUrl).get(`/api/v1/forecasts/${v.body.id}/intervals?limit=10001`).set(...as('analyst')).expect(422);
-    await request(t.baseUrl).get(`/api/v1/forecasts/${v.body.id}/intervals?from=yesterday`).set(...as('analyst')).expect(422);
-    await request(t.baseUrl).get(`/api/v1/forecasts/${v.body.id}/intervals?cursor=nonsense`).set(...as('analyst')).expect(400);
+    await request(t.baseUrl).get(`/api/v1/forecasts/${v.body.id}/intervals?limit=10001`).set(...as('analyst')).expect(failsWith(422, 'VALIDATION_FAILED'));
+    await request(t.baseUrl).get(`/api/v1/forecasts/${v.body.id}/intervals?from=yesterday`).set(...as('analyst')).expect(failsWith(422, 'VALIDATION_FAILED'));
+    await request(t.baseUrl).get(`/api/v1/forecasts/${v.body.id}/intervals?cursor=nonsense`).set(...as('analyst')).expect(failsWith(400, 'MALFORMED_REQUEST'));
     const unknown = await request(t.baseUrl).get(`/api/v1/forecasts/${v.body.id}/intervals?channel=mars`).set(...as('analyst')).expect(422);
     expect(unknown.body.code).toBe('UNKNOWN_CHANNELS');
   });
@@ -283,7 +284,7 @@ describe('forecasts', () => {
       expect(res.status).toBe(404);
       expect(res.body.code).toBe('FORECAST_VERSION_NOT_FOUND');
     }
-    await request(t.baseUrl).delete(`/api/v1/forecasts/${v.body.id}`).set('Authorization', `Bearer ${other.keys.admin}`).expect(404);
+    await request(t.baseUrl).delete(`/api/v1/forecasts/${v.body.id}`).set('Authorization', `Bearer ${other.keys.admin}`).expect(failsWith(404, 'FORECAST_VERSION_NOT_FOUND'));
   });
 
   it('deletes a version (admin), and refuses while a plan refers to it (409 FORECAST_IN_USE)', async () => {
@@ -299,9 +300,9 @@ describe('forecasts', () => {
     } finally {
       await t.dataSource.query(`DROP TABLE test_plans_${process.pid}`);
     }
-    await request(t.baseUrl).delete(`/api/v1/forecasts/${v.body.id}`).set(...as('planner')).expect(403);
+    await request(t.baseUrl).delete(`/api/v1/forecasts/${v.body.id}`).set(...as('planner')).expect(failsWith(403, 'FORBIDDEN'));
     await request(t.baseUrl).delete(`/api/v1/forecasts/${v.body.id}`).set(...as('admin')).expect(204);
-    await request(t.baseUrl).get(`/api/v1/forecasts/${v.body.id}`).set(...as('admin')).expect(404);
+    await request(t.baseUrl).get(`/api/v1/forecasts/${v.body.id}`).set(...as('admin')).expect(failsWith(404, 'FORECAST_VERSION_NOT_FOUND'));
     const left = await t.dataSource.query('SELECT count(*)::int AS n FROM forecast_intervals WHERE tenant_id = $1 AND version_id = $2', [tenant.tenantId, v.body.id]);
     expect(left[0].n).toBe(0);
   });
@@ -351,6 +352,6 @@ describe('forecasts', () => {
     expect(rejected).toMatchObject({ outcome: 'rejected', contentType: null });
     const one = await request(t.baseUrl).get(`/api/v1/uploads/${ok.id}`).set(...as('analyst')).expect(200);
     expect(one.body).toEqual(ok);
-    await request(t.baseUrl).get('/api/v1/uploads/00000000-0000-4000-8000-000000000999').set(...as('analyst')).expect(404);
+    await request(t.baseUrl).get('/api/v1/uploads/00000000-0000-4000-8000-000000000999').set(...as('analyst')).expect(failsWith(404, 'UPLOAD_NOT_FOUND'));
   });
 });

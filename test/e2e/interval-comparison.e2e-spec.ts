@@ -1,12 +1,15 @@
 import request from 'supertest';
-import { evaluateStaffingBatch } from '../../src/core/staffing/evaluate-staffing-batch.js';
+import { failsWith } from '../support/error-body.js';
+import { erlangCServiceLevelOracle } from '../support/queueing-oracle.js';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
 
-/** Erlang C service level (default 20 s) for half-hours (what the report must predict). */
+/**
+ * Erlang C service level (default 20 s) of a half-hour: what the report must predict, from an
+ * independent oracle (test/support/queueing-oracle.ts: 1 − C·e^(−(n − a)·t/AHT) with C(n, a)
+ * from the 200-bit reference recurrence), not the batch kernel the report calls.
+ */
 function erlangC(volume: number, ahtSeconds: number, agents: number, thresholdSeconds = 20): number {
-  const serviceLevel = new Float64Array(1);
-  evaluateStaffingBatch({ model: 'erlang-c', intervalSeconds: 1800, volume: new Float64Array([volume]), ahtSeconds, thresholdSeconds, agents: new Float64Array([agents]) }, { serviceLevel });
-  return serviceLevel[0];
+  return erlangCServiceLevelOracle(agents, (volume * ahtSeconds) / 1800, ahtSeconds, thresholdSeconds);
 }
 
 describe('interval comparison report', () => {
@@ -66,7 +69,9 @@ describe('interval comparison report', () => {
       periodStart: '2026-03-02T10:00:00Z', forecastVolume: null, actualOffered: 10, volumeVariancePct: null, forecastAhtSeconds: null, requiredAgents: null,
       scheduledAgents: 1, staffingGap: null, staffedAgents: 1, serviceLevelAchieved: 1,
     });
-    expect(c.occupancy).toBeCloseTo(2000 / 1800, 9);
+    // 2,000 handle seconds in 1,800 staffed seconds: a data problem (states missing), flagged, not 111%.
+    expect(c.occupancy).toBeNull();
+    expect(c).toMatchObject({ handleOverStaffedIntervals: 1, actualIntervals: 1, forecastIntervals: 0, scheduledIntervals: 1, staffedIntervals: 1 });
     expect(c.serviceLevelPredicted).toBeCloseTo(erlangC(10, 200, 1), 9);
   });
 
@@ -82,7 +87,13 @@ describe('interval comparison report', () => {
     expect(d.serviceLevelAchieved).toBeCloseTo(108 / 130, 9);
     expect(d.asaSeconds).toBeCloseTo(960 / 126, 9);
     expect(d.abandonRate).toBeCloseTo(4 / 130, 9);
-    expect(d.occupancy).toBeCloseTo(27200 / (17 * 1800), 9);
+    // The 10:00 interval (more handle than staffed time) is left out of occupancy and counted.
+    expect(d.occupancy).toBeCloseTo(25200 / (16 * 1800), 9);
+    expect(d).toMatchObject({ handleOverStaffedIntervals: 1, forecastIntervals: 2, actualIntervals: 3, requiredIntervals: 2, scheduledIntervals: 3, staffedIntervals: 3 });
+    // Agent-hours: Σ agents × ½ h over the intervals with the value.
+    expect(d.scheduledAgentHours).toBeCloseTo((2 + 1.5 + 1) / 2, 9);
+    expect(d.staffedAgentHours).toBeCloseTo((10 + 6 + 1) / 2, 9);
+    expect(d.requiredAgentHours).toBeCloseTo((planAgents[0] + planAgents[1]) / 2, 9);
     expect(d.requiredAgents).toBeCloseTo((planAgents[0] + planAgents[1]) / 2, 9);
     const predicted = (erlangC(80, 200, 10) * 80 + erlangC(40, 250, 6) * 40 + erlangC(10, 200, 1) * 10) / 130;
     expect(d.serviceLevelPredicted).toBeCloseTo(predicted, 9);
@@ -101,7 +112,8 @@ describe('interval comparison report', () => {
     const lines = res.text.trimEnd().split('\r\n');
     expect(lines[0]).toBe('channel,period_start,period_start_local,forecast_volume,actual_offered,volume_variance_pct,forecast_aht_seconds,actual_aht_seconds,' +
       'aht_variance_pct,required_agents,required_agents_fractional,scheduled_agents,staffed_agents,staffing_gap,service_level_goal,service_level_achieved,' +
-      'service_level_predicted,service_level_residual,asa_seconds,abandon_rate,occupancy');
+      'service_level_predicted,service_level_residual,asa_seconds,abandon_rate,occupancy,required_agent_hours,scheduled_agent_hours,staffed_agent_hours,' +
+      'forecast_intervals,actual_intervals,required_intervals,scheduled_intervals,staffed_intervals,handle_over_staffed_intervals');
     expect(lines).toHaveLength(4);
     expect(lines[1].split(',').slice(0, 9)).toEqual(['sales', '2026-03-02T09:00:00Z', '2026-03-02T09:00:00+00:00', '100', '80', '25', '180', '200', '-10']);
     expect(lines[3].split(',').slice(0, 6)).toEqual(['sales', '2026-03-02T10:00:00Z', '2026-03-02T10:00:00+00:00', '', '10', '']);
@@ -132,8 +144,8 @@ describe('interval comparison report', () => {
     const other = await t.newTenant();
     const res = await request(t.baseUrl).get('/api/v1/reports/interval-comparison?from=2026-03-02&to=2026-03-03').set('Authorization', `Bearer ${other.keys.analyst}`).expect(200);
     expect(res.body).toEqual({ data: [], next: null });
-    await request(t.baseUrl).get(`${URL}&plan=00000000-0000-4000-8000-00000000abcd`).set(...as('analyst')).expect(404);
-    await request(t.baseUrl).get(`${URL}&forecastVersion=00000000-0000-4000-8000-00000000abcd`).set(...as('analyst')).expect(404);
+    await request(t.baseUrl).get(`${URL}&plan=00000000-0000-4000-8000-00000000abcd`).set(...as('analyst')).expect(failsWith(404, 'PLAN_NOT_FOUND'));
+    await request(t.baseUrl).get(`${URL}&forecastVersion=00000000-0000-4000-8000-00000000abcd`).set(...as('analyst')).expect(failsWith(404, 'FORECAST_VERSION_NOT_FOUND'));
   });
 
   it('cuts weeks in the channel zone and defaults to the newest forecast version covering the channel', async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { JobsService } from '../../src/modules/jobs/jobs.service.js';
 import { DomainError } from '../../src/platform/errors/domain-error.js';
+import { failsWith } from '../support/error-body.js';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
 
 /**
@@ -54,8 +55,8 @@ describe('jobs', () => {
     const other = await a.newTenant();
     const notYours = await get(a, job.id, other.keys.analyst).expect(404);
     expect(notYours.body).toMatchObject({ statusCode: 404, code: 'JOB_NOT_FOUND' });
-    await get(a, randomUUID()).expect(404);
-    await get(a, 'not-a-uuid').expect(400);
+    await get(a, randomUUID()).expect(failsWith(404, 'JOB_NOT_FOUND'));
+    await get(a, 'not-a-uuid').expect(failsWith(400, 'MALFORMED_REQUEST'));
   });
 
   it('stores the error body of a failed job: a domain error as the call would answer it, anything else as INTERNAL_ERROR', async () => {

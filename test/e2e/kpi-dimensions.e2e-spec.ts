@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { kpiReader, type KpiRow } from '../support/kpi-rows.js';
+import { failsWith } from '../support/error-body.js';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
 
 /**
@@ -114,7 +115,7 @@ describe('KPI dimensions: cost per contact by contact type', () => {
       cursor = page.body.next as string | null;
     } while (cursor);
     expect(seen).toEqual(all);
-    const bad = await request(t.baseUrl).get('/api/v1/kpis').query({ ...DAY, dimension: 'Contact Type' }).set(...as('analyst')).expect(422);
+    const bad = await request(t.baseUrl).get('/api/v1/kpis').query({ ...DAY, dimension: 'Contact Type' }).set(...as('analyst')).expect(failsWith(422, 'VALIDATION_FAILED'));
     expect(bad.body.details.errors.map((e: { field: string }) => e.field)).toContain('dimension');
   });
 

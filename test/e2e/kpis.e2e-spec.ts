@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { KpiScheduler } from '../../src/modules/kpis/kpi-scheduler.js';
 import { kpiReader, type KpiRow } from '../support/kpi-rows.js';
+import { failsWith } from '../support/error-body.js';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
 
 /**
@@ -113,29 +114,28 @@ describe('KPI rollups', () => {
     expect(missing.body.code).toBe('FORECAST_VERSION_NOT_FOUND');
   });
 
-  it('families 4–7 and propensity, turnover, right-party contact from the KPI input tables', async () => {
-    const db = t.dataSource;
-    const id = tenant.tenantId;
-    const u = '00000000-0000-4000-8000-000000000001';
-    const [{ voice }] = await db.query<Array<{ voice: number }>>(`SELECT id AS voice FROM channels WHERE tenant_id = $1 AND code = 'voice'`, [id]);
-    await db.query(`INSERT INTO quality_evaluations (tenant_id, upload_id, line, channel_id, agent_id, evaluated_on, score, max_score)
-      VALUES ($1, $2, 1, $3, 'a1', '2026-03-02', 8, 10), ($1, $2, 2, $3, 'a2', '2026-03-02', 45, 50)`, [id, u, voice]);
-    await db.query(`INSERT INTO fcr_outcomes (tenant_id, contact_id, channel_id, contact_on, resolved_first_time, upload_id)
-      VALUES ($1, 'c1', $3, '2026-03-02', true, $2), ($1, 'c2', $3, '2026-03-02', true, $2), ($1, 'c3', $3, '2026-03-02', false, $2)`, [id, u, voice]);
-    await db.query(`INSERT INTO survey_responses (tenant_id, upload_id, line, kind, responded_on, channel_id, score, scale_min, scale_max) VALUES
-      ($1, $2, 1, 'esat', '2026-03-02', NULL, 4, 1, 5), ($1, $2, 2, 'esat', '2026-03-02', NULL, 3, 1, 5),
-      ($1, $2, 3, 'csat', '2026-03-02', $3, 5, 1, 5), ($1, $2, 4, 'csat', '2026-03-02', $3, 4, 1, 5), ($1, $2, 5, 'csat', '2026-03-02', $3, 2, 1, 5),
-      ($1, $2, 6, 'effort', '2026-03-02', $3, 2, 1, 7), ($1, $2, 7, 'effort', '2026-03-02', $3, 3, 1, 7)`, [id, u, voice]);
-    await db.query(`INSERT INTO workforce_events (tenant_id, agent_id, event_on, event, voluntary, upload_id) VALUES
-      ($1, 'a1', '2026-01-01', 'hired', NULL, $2), ($1, 'a2', '2026-01-01', 'hired', NULL, $2), ($1, 'a3', '2026-01-01', 'hired', NULL, $2),
-      ($1, 'a4', '2026-01-01', 'hired', NULL, $2), ($1, 'a1', '2026-03-16', 'left', true, $2), ($1, 'a2', '2026-03-20', 'left', false, $2)`, [id, u]);
-    await db.query(`INSERT INTO cost_entries (tenant_id, kind, period_start, period_end, channel_id, category, amount, currency, upload_id) VALUES
-      ($1, 'actual', '2026-03-01', '2026-04-01', $3, 'staff', 3100, 'EUR', $2), ($1, 'budget', '2026-03-01', '2026-04-01', NULL, 'staff', 4000, 'EUR', $2),
-      ($1, 'revenue', '2026-03-01', '2026-04-01', NULL, 'sales', 6200, 'EUR', $2)`, [id, u, voice]);
-    await db.query(`INSERT INTO customer_counts (tenant_id, period_start, period_end, channel_id, customers, upload_id) VALUES ($1, '2026-03-01', '2026-04-01', NULL, 1000, $2)`, [id, u]);
-    await db.query(`INSERT INTO outbound_attempts (tenant_id, target_id, attempted_at, channel_id, right_party, upload_id) VALUES
-      ($1, 't1', '2026-03-02T10:00:00Z', NULL, false, $2), ($1, 't1', '2026-03-02T10:10:00Z', NULL, false, $2), ($1, 't1', '2026-03-02T10:20:00Z', NULL, true, $2),
-      ($1, 't1', '2026-03-02T10:30:00Z', NULL, true, $2), ($1, 't2', '2026-03-02T11:00:00Z', NULL, true, $2)`, [id, u]);
+  it('families 4–7 and propensity, turnover, right-party contact from KPI inputs uploaded through the API', async () => {
+    // Every input goes in through its upload endpoint (a swapped column in an upload changes these KPIs).
+    const upload = async (path: string, rows: string[]): Promise<void> => {
+      const res = await request(t.baseUrl).post(`/api/v1/${path}`).set(...as('planner')).set('Content-Type', 'text/csv').send(rows.join('\n')).expect(201);
+      expect(res.body).toMatchObject({ rows: rows.length - 1, inserted: rows.length - 1 });
+    };
+    await upload('quality-evaluations', ['contact_id,agent_id,date,score,max_score,channel', 'q1,a1,2026-03-02,8,10,voice', 'q2,a2,2026-03-02,45,50,voice']);
+    await upload('fcr-outcomes', ['contact_id,channel,date,resolved_first_time', 'c1,voice,2026-03-02,true', 'c2,voice,2026-03-02,yes', 'c3,voice,2026-03-02,false']);
+    await upload('surveys', ['kind,date,channel,agent,score,scale_min,scale_max',
+      'esat,2026-03-02,,,4,1,5', 'esat,2026-03-02,,,3,1,5',
+      'csat,2026-03-02,voice,,5,1,5', 'csat,2026-03-02,voice,,4,1,5', 'csat,2026-03-02,voice,,2,1,5',
+      'effort,2026-03-02,voice,,2,1,7', 'effort,2026-03-02,voice,,3,1,7']);
+    await upload('workforce-events', ['agent_id,date,event,voluntary,team',
+      'a1,2026-01-01,hired,,', 'a2,2026-01-01,hired,,', 'a3,2026-01-01,hired,,', 'a4,2026-01-01,hired,,',
+      'a1,2026-03-16,left,yes,', 'a2,2026-03-20,left,no,']);
+    await upload('costs', ['kind,period_start,period_end,channel,category,contact_type,amount,currency',
+      'actual,2026-03-01,2026-04-01,voice,staff,,3100,EUR', 'budget,2026-03-01,2026-04-01,,staff,,4000,EUR', 'revenue,2026-03-01,2026-04-01,,sales,,6200,EUR']);
+    await upload('customer-counts', ['period_start,period_end,channel,customers', '2026-03-01,2026-04-01,,1000']);
+    await upload('outbound-attempts', ['target_id,attempted_at,channel,agent_id,right_party',
+      't1,2026-03-02T10:00:00Z,,,false', 't1,2026-03-02T10:10:00Z,,,false', 't1,2026-03-02T10:20:00Z,,,true',
+      't1,2026-03-02T10:30:00Z,,,true', 't2,2026-03-02T11:00:00Z,,,true']);
+    await settled();
     const res = await request(t.baseUrl).post('/api/v1/kpis/recompute?from=2026-03-01&to=2026-04-01').set(...as('admin')).expect(200);
     expect(res.body).toMatchObject({ fromUtc: '2026-02-23T00:00:00Z', toUtc: '2026-04-06T00:00:00Z' }); // widened to whole ISO weeks
     const day = '2026-03-02T00:00:00Z';
@@ -237,9 +237,9 @@ describe('KPI rollups', () => {
     await bad({ granularity: 'interval', from: '2026-01-01', to: '2026-03-03' }, 'to');
     const unknown = await request(t.baseUrl).get('/api/v1/kpis?channel=fax').set(...as('analyst')).expect(422);
     expect(unknown.body.code).toBe('UNKNOWN_CHANNELS');
-    const recompute = await request(t.baseUrl).post('/api/v1/kpis/recompute?from=2026-03-02').set(...as('admin')).expect(422);
+    const recompute = await request(t.baseUrl).post('/api/v1/kpis/recompute?from=2026-03-02').set(...as('admin')).expect(failsWith(422, 'VALIDATION_FAILED'));
     expect(recompute.body.details.errors[0].field).toBe('to');
-    await request(t.baseUrl).post('/api/v1/kpis/recompute?from=2026-03-02&to=2026-03-03').set(...as('analyst')).expect(403);
+    await request(t.baseUrl).post('/api/v1/kpis/recompute?from=2026-03-02&to=2026-03-03').set(...as('analyst')).expect(failsWith(403, 'FORBIDDEN'));
   });
 
   it('streams CSV (header, CRLF, empty for null) with an ETag honoured by If-None-Match', async () => {

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { failsWith } from '../support/error-body.js';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
 
 /**
@@ -40,7 +41,7 @@ describe('staffing plans', () => {
 
     const page = await request(t.baseUrl).get(`/api/v1/staffing/plans/${id}/intervals`).set(...as('analyst')).expect(200);
     const rows = page.body.data as Array<Record<string, unknown>>;
-    expect(rows.map((r) => [r.channel, r.periodStart, r.agents, r.scheduledAgents, r.binding])).toEqual([
+    expect(rows.map((r) => [r.channel, r.periodStart, r.agents, r.requiredWithShrinkage, r.binding])).toEqual([
       ['chat', '2026-03-02T08:00:00Z', expect.any(Number), expect.any(Number), expect.any(String)],
       ['sales', '2026-03-02T08:00:00Z', 14, 20, 'service-level'],
       ['sales', '2026-03-02T08:30:00Z', 0, 0, 'none'],
@@ -56,13 +57,13 @@ describe('staffing plans', () => {
         { channel: 'sales', volume: 250, ahtSeconds: 240, shrinkage: 0.5 },
       ],
     }).expect(200);
-    expect(rows[0]).toMatchObject({ agents: check.body.intervals[0].agents, scheduledAgents: check.body.intervals[0].scheduledAgents, binding: check.body.intervals[0].binding });
-    expect(rows[3]).toMatchObject({ agents: check.body.intervals[1].agents, scheduledAgents: check.body.intervals[1].scheduledAgents });
+    expect(rows[0]).toMatchObject({ agents: check.body.intervals[0].agents, requiredWithShrinkage: check.body.intervals[0].requiredWithShrinkage, binding: check.body.intervals[0].binding });
+    expect(rows[3]).toMatchObject({ agents: check.body.intervals[1].agents, requiredWithShrinkage: check.body.intervals[1].requiredWithShrinkage });
     expect(rows[3].serviceLevel).toBe(check.body.intervals[1].serviceLevel);
 
     const got = await request(t.baseUrl).get(`/api/v1/staffing/plans/${id}`).set(...as('analyst')).expect(200);
-    expect(got.body.totals.scheduledAgentHours).toBeCloseTo(
-      (rows[0].scheduledAgents as number) * 1 + (20 + 0 + (rows[3].scheduledAgents as number)) * 0.5, 12);
+    expect(got.body.totals.requiredWithShrinkageHours).toBeCloseTo(
+      (rows[0].requiredWithShrinkage as number) * 1 + (20 + 0 + (rows[3].requiredWithShrinkage as number)) * 0.5, 12);
     const list = await request(t.baseUrl).get('/api/v1/staffing/plans').set(...as('analyst')).expect(200);
     expect(list.body.data.map((p: { id: string }) => p.id)).toContain(id);
   });
@@ -73,7 +74,7 @@ describe('staffing plans', () => {
     const csv = await request(t.baseUrl).get(url).set(...as('analyst')).expect(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     const lines = csv.text.trim().split('\r\n');
-    expect(lines[0]).toBe('channel,period_start,period_start_local,volume,aht_seconds,shrinkage,agents,agents_fractional,scheduled_agents,service_level,asa_seconds,wait_probability,occupancy,abandon_rate,blocking_probability,binding,warnings');
+    expect(lines[0]).toBe('channel,period_start,period_start_local,volume,aht_seconds,shrinkage,agents,agents_fractional,required_with_shrinkage,service_level,asa_seconds,wait_probability,occupancy,abandon_rate,blocking_probability,binding,warnings');
     expect(lines).toHaveLength(3);
     expect(lines[1]).toMatch(/^sales,2026-03-02T08:00:00Z,2026-03-02T09:00:00\+01:00,100,180,0\.3,14,13\.0\d*,20,0\.88835/);
     const etag = csv.headers.etag;
@@ -84,10 +85,10 @@ describe('staffing plans', () => {
     const res = await request(t.baseUrl).post('/api/v1/staffing/plans').set(...as('scheduler'))
       .send({ forecastVersionId: versionId, channels: ['sales'], goal: { maxOccupancy: 0.7 } }).expect(201);
     const rows = (await request(t.baseUrl).get(`/api/v1/staffing/plans/${res.body.id}/intervals?channel=sales`).set(...as('analyst'))).body.data;
-    expect(rows[0]).toMatchObject({ agents: 15, scheduledAgents: 22, binding: 'occupancy' });
+    expect(rows[0]).toMatchObject({ agents: 15, requiredWithShrinkage: 22, binding: 'occupancy' });
     const a = await request(t.baseUrl).post('/api/v1/staffing/plans').set(...as('scheduler'))
       .send({ forecastVersionId: versionId, model: 'erlang-a', channels: ['sales'] });
-    expect(a.status).toBe(422);
+    failsWith(422, 'VALIDATION_FAILED')(a);
     expect(a.body.details.errors[0].field).toBe('channel sales.patienceSeconds');
     const ok = await request(t.baseUrl).post('/api/v1/staffing/plans').set(...as('scheduler'))
       .send({ forecastVersionId: versionId, model: 'erlang-a', patienceSeconds: 300, channels: ['sales'] }).expect(201);
@@ -101,9 +102,9 @@ describe('staffing plans', () => {
     const v = await request(t.baseUrl).post('/api/v1/forecasts').set(...as('planner')).set('Content-Type', 'text/csv').send(csv).expect(201);
     const plan = await request(t.baseUrl).post('/api/v1/staffing/plans').set(...as('scheduler')).send({ forecastVersionId: v.body.id }).expect(201);
     const blocked = await request(t.baseUrl).delete(`/api/v1/forecasts/${v.body.id}`).set(...as('admin'));
-    expect(blocked.status).toBe(409);
+    failsWith(409, 'FORECAST_IN_USE')(blocked);
     await request(t.baseUrl).delete(`/api/v1/staffing/plans/${plan.body.id}`).set(...as('scheduler')).expect(204);
-    await request(t.baseUrl).get(`/api/v1/staffing/plans/${plan.body.id}`).set(...as('scheduler')).expect(404);
+    await request(t.baseUrl).get(`/api/v1/staffing/plans/${plan.body.id}`).set(...as('scheduler')).expect(failsWith(404, 'PLAN_NOT_FOUND'));
     await request(t.baseUrl).delete(`/api/v1/forecasts/${v.body.id}`).set(...as('admin')).expect(204);
   });
 
@@ -117,9 +118,9 @@ describe('staffing plans', () => {
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('PLAN_NOT_FOUND');
     const foreignVersion = await request(t.baseUrl).post('/api/v1/staffing/plans').set('Authorization', `Bearer ${other.keys.scheduler}`).send({ forecastVersionId: versionId });
-    expect(foreignVersion.status).toBe(404);
+    failsWith(404, 'FORECAST_VERSION_NOT_FOUND')(foreignVersion);
     const subset = await request(t.baseUrl).post('/api/v1/staffing/plans').set(...as('scheduler')).send({ forecastVersionId: versionId, channels: ['nope'] });
-    expect(subset.status).toBe(422);
+    failsWith(422, 'VALIDATION_FAILED')(subset);
     expect(subset.body.details.errors[0].field).toBe('channels');
   });
 });

@@ -1,5 +1,7 @@
 import request from 'supertest';
-import { startTestApp, type TestApp, type TenantKeys } from '../support/test-app.js';
+import { failsWith } from '../support/error-body.js';
+import { startTcpProxy } from '../support/tcp-proxy.js';
+import { startTestApp, testDatabaseUrl, type TestApp, type TenantKeys } from '../support/test-app.js';
 
 describe('platform (real HTTP, real PostgreSQL)', () => {
   let t: TestApp;
@@ -14,6 +16,27 @@ describe('platform (real HTTP, real PostgreSQL)', () => {
     const res = await request(t.baseUrl).get('/health').expect(200);
     expect(res.body.status).toBe('ok');
     expect(res.body.info.database.status).toBe('up');
+  });
+
+  it('GET /health answers 503 DATABASE_UNAVAILABLE with Retry-After while the database is unreachable, as the API does', async () => {
+    // A second app reaches the run's database through a loopback proxy; closing the proxy cuts
+    // its connections and refuses new ones (ECONNREFUSED), as a database that went down would.
+    const proxy = await startTcpProxy(testDatabaseUrl());
+    const cut = await startTestApp({}, proxy.url);
+    try {
+      const keys = await cut.newTenant();
+      await request(cut.baseUrl).get('/health').expect(200);
+      await request(cut.baseUrl).get('/api/v1/channels').set('Authorization', `Bearer ${keys.keys.analyst}`).expect(200);
+      await proxy.close();
+      const health = await request(cut.baseUrl).get('/health').expect(failsWith(503, 'DATABASE_UNAVAILABLE'));
+      expect(health.headers['retry-after']).toBe('5');
+      expect(JSON.stringify(health.body)).not.toMatch(/ECONNREFUSED|at .*\.js:\d+/); // no driver error or stack leaks out
+      const api = await request(cut.baseUrl).get('/api/v1/channels').set('Authorization', `Bearer ${keys.keys.analyst}`).expect(failsWith(503, 'DATABASE_UNAVAILABLE'));
+      expect(api.headers['retry-after']).toBe('5');
+    } finally {
+      await proxy.close();
+      await cut.close();
+    }
   });
 
   it('echoes a sane x-request-id and makes one up otherwise', async () => {
@@ -49,6 +72,18 @@ describe('platform (real HTTP, real PostgreSQL)', () => {
     expect(res.text).toMatch(/wfm_http_requests_total\{method="GET",route="\/health",status="200"\} \d+/);
     expect(res.text).toContain('wfm_http_request_duration_seconds_bucket');
     expect(res.text).toMatch(/wfm_db_pool_connections \d+/);
+  });
+
+  it('serves the dashboard page and its listed assets, and answers 404 ROUTE_NOT_FOUND for any other asset name', async () => {
+    expect((await request(t.baseUrl).get('/').expect(200)).headers['content-type']).toMatch(/^text\/html/);
+    expect((await request(t.baseUrl).get('/assets/dashboard.js').expect(200)).headers['content-type']).toMatch(/javascript/);
+    // Unknown names, a name of another case, a file of web/ that is not an asset, and paths out of web/ (encoded slashes reach the name).
+    for (const name of ['nope.js', 'Dashboard.js', 'index.html', '..%2Fpackage.json', '..%2F..%2Fetc%2Fpasswd', '%2Fetc%2Fpasswd']) {
+      const res = await request(t.baseUrl).get(`/assets/${name}`).expect(failsWith(404, 'ROUTE_NOT_FOUND'));
+      expect(res.body.message).toBe(`no asset ${decodeURIComponent(name)}`);
+    }
+    // A nested path matches no route at all.
+    await request(t.baseUrl).get('/assets/lib/chart.umd.js').expect(failsWith(404, 'ROUTE_NOT_FOUND'));
   });
 
   it('sets helmet security headers', async () => {

@@ -1,4 +1,6 @@
 import request from 'supertest';
+import { REFERENCE_ERLANG_A_CASE } from '../../src/core/queueing/reference/reference-erlang-a-case.js';
+import { failsWith } from '../support/error-body.js';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
 
 /**
@@ -9,9 +11,11 @@ import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app
  *   occupancy cap 0.70 → 15 agents, 22 scheduled.
  * - Erlang B 17 lines for 2% at 10 Erlangs: the standard Erlang B table (e.g. Cooper,
  *   "Introduction to Queueing Theory", table; any Erlang B calculator).
- * - Erlang A case (patience 300 s, 14 agents, t = 20 s): computed with the
- *   Mandelbaum & Zeltyn closed forms (docs/queueing.md): wait probability 0.14526,
- *   abandon rate 0.013984, answered within 20 s over offered 0.916792.
+ * - Erlang A reference case (patience 300 s, 14 agents, t = 20 s): no publication; the
+ *   Mandelbaum & Zeltyn (2005) closed forms evaluated at 50 digits with mpmath, independently
+ *   of this code (src/core/queueing/reference/reference-erlang-a-case.ts, which gives the
+ *   script): wait probability 0.14526, abandon rate 0.013984, answered within 20 s over
+ *   offered 0.916792.
  */
 describe('staffing API', () => {
   let t: TestApp;
@@ -24,13 +28,24 @@ describe('staffing API', () => {
   beforeAll(async () => {
     t = await startTestApp();
     tenant = await t.newTenant();
+    // A stored shrinkage of 0.5 and goal 90/30: the body's goal and shrinkage override them where given.
+    await request(t.baseUrl).put('/api/v1/channels/sales').set('Authorization', `Bearer ${tenant.keys.admin}`)
+      .send({ name: 'Sales', media: 'voice-inbound', timeZone: 'UTC', intervalMinutes: 30, serviceLevelTarget: 0.9, thresholdSeconds: 30, shrinkage: 0.5 }).expect(201);
   });
   afterAll(() => t.close());
+
+  it("applies the channel's stored settings that the body does not override, and refuses an unknown channel", async () => {
+    // Goal 80/20 from the body (14 agents, the A = 10 case), shrinkage 0.5 from the channel: ceil(14 / 0.5) = 28.
+    const res = await post('calculate', { goal: goal8020, intervals: [{ start: '2026-03-02T09:00:00Z', channel: 'sales', ...a10 }] }).expect(200);
+    expect(res.body.intervals[0]).toMatchObject({ agents: 14, requiredWithShrinkage: 28 });
+    const unknown = await post('calculate', { goal: goal8020, intervals: [{ start: '2026-03-02T09:00:00Z', channel: 'nope', ...a10 }] }).expect(422);
+    expect(unknown.body).toMatchObject({ code: 'UNKNOWN_CHANNELS', details: { unknown: ['nope'] } });
+  });
 
   it('calculates the A = 10 Erlang C case exactly', async () => {
     const res = await post('calculate', { intervalMinutes: 30, goal: goal8020, shrinkage: 0.3, intervals: [{ start: '2026-03-02T09:00:00Z', channel: 'sales', ...a10 }] }).expect(200);
     const r = res.body.intervals[0];
-    expect(r).toMatchObject({ start: '2026-03-02T09:00:00Z', channel: 'sales', agents: 14, scheduledAgents: 20, binding: 'service-level', warnings: [], abandonRate: null });
+    expect(r).toMatchObject({ start: '2026-03-02T09:00:00Z', channel: 'sales', agents: 14, requiredWithShrinkage: 20, binding: 'service-level', warnings: [], abandonRate: null });
     expect(r.serviceLevel).toBeCloseTo(0.88835, 6);
     expect(r.asaSeconds).toBeCloseTo(7.835937, 5);
     expect(r.waitProbability).toBeCloseTo(0.1741319, 6);
@@ -38,18 +53,18 @@ describe('staffing API', () => {
     expect(r.agentsFractional).toBeGreaterThan(13);
     expect(r.agentsFractional).toBeLessThan(14);
     expect(r.agentsFractional).toBeCloseTo(13.04, 2);
-    expect(res.body.totals).toMatchObject({ agentHours: 7, scheduledAgentHours: 10, volume: 100 });
+    expect(res.body.totals).toMatchObject({ agentHours: 7, requiredWithShrinkageHours: 10, volume: 100 });
     expect(res.body.totals.agentHoursFractional).toBeCloseTo(r.agentsFractional / 2, 12);
   });
 
   it('an occupancy cap of 0.70 binds at 15 agents, 22 scheduled', async () => {
     const res = await post('calculate', { goal: { ...goal8020, maxOccupancy: 0.7 }, shrinkage: 0.3, intervals: [a10] }).expect(200);
-    expect(res.body.intervals[0]).toMatchObject({ agents: 15, scheduledAgents: 22, binding: 'occupancy' });
+    expect(res.body.intervals[0]).toMatchObject({ agents: 15, requiredWithShrinkage: 22, binding: 'occupancy' });
   });
 
   it('interval shrinkage overrides the request shrinkage', async () => {
     const res = await post('calculate', { goal: goal8020, shrinkage: 0.3, intervals: [a10, { ...a10, shrinkage: 0.5 }] }).expect(200);
-    expect(res.body.intervals.map((r: { scheduledAgents: number }) => r.scheduledAgents)).toEqual([20, 28]);
+    expect(res.body.intervals.map((r: { requiredWithShrinkage: number }) => r.requiredWithShrinkage)).toEqual([20, 28]);
   });
 
   it('Erlang B: 17 lines for 2% blocking at 10 Erlangs', async () => {
@@ -58,15 +73,15 @@ describe('staffing API', () => {
     expect(res.body.intervals[0].blockingProbability).toBeLessThanOrEqual(0.02);
   });
 
-  it('Erlang A evaluate: the published 14-agent case', async () => {
+  it('Erlang A evaluate: the reference 14-agent case', async () => {
     const res = await post('evaluate', {
       model: 'erlang-a', patienceSeconds: 300, goal: goal8020,
       serviceLevelDefinition: 'answered-within/offered', intervals: [{ ...a10, agents: 14 }],
     }, 'analyst').expect(200);
     const r = res.body.intervals[0];
-    expect(r.waitProbability).toBeCloseTo(0.14526, 5);
-    expect(r.abandonRate).toBeCloseTo(0.013984, 6);
-    expect(r.serviceLevel).toBeCloseTo(0.916792, 6);
+    expect(r.waitProbability).toBeCloseTo(REFERENCE_ERLANG_A_CASE.waitProbability, 12);
+    expect(r.abandonRate).toBeCloseTo(REFERENCE_ERLANG_A_CASE.abandonRate, 12);
+    expect(r.serviceLevel).toBeCloseTo(REFERENCE_ERLANG_A_CASE.answeredWithinThreshold, 12);
     expect(r).toMatchObject({ agents: 14, binding: null, agentsFractional: null });
   });
 
@@ -95,7 +110,7 @@ describe('staffing API', () => {
 
   it('volume 0 needs 0 agents', async () => {
     const res = await post('calculate', { goal: goal8020, intervals: [{ volume: 0, ahtSeconds: 180 }] }).expect(200);
-    expect(res.body.intervals[0]).toMatchObject({ agents: 0, scheduledAgents: 0, binding: 'none' });
+    expect(res.body.intervals[0]).toMatchObject({ agents: 0, requiredWithShrinkage: 0, binding: 'none' });
   });
 
   it('evaluate reports overload under Erlang C explicitly, never a negative or infinite number', async () => {
@@ -112,7 +127,7 @@ describe('staffing API', () => {
     await request(t.baseUrl).put('/api/v1/channels/chat').set('Authorization', `Bearer ${tenant.keys.admin}`)
       .send({ name: 'Chat', media: 'chat', timeZone: 'UTC', serviceLevelTarget: 0.8, thresholdSeconds: 20, maxOccupancy: 0.7, shrinkage: 0.3 }).expect(201);
     const res = await post('calculate', { intervals: [{ channel: 'voice', ...a10 }, { channel: 'chat', ...a10 }] }).expect(200);
-    expect(res.body.intervals.map((r: { agents: number; scheduledAgents: number }) => [r.agents, r.scheduledAgents])).toEqual([[14, 20], [15, 22]]);
+    expect(res.body.intervals.map((r: { agents: number; requiredWithShrinkage: number }) => [r.agents, r.requiredWithShrinkage])).toEqual([[14, 20], [15, 22]]);
     const unknown = await post('calculate', { intervals: [{ channel: 'nope', ...a10 }] });
     expect(unknown.status).toBe(422);
     expect(unknown.body.code).toBe('UNKNOWN_CHANNELS');
@@ -146,7 +161,7 @@ describe('staffing API', () => {
 
   it('evaluate requires integer agents on every interval', async () => {
     const res = await post('evaluate', { goal: goal8020, intervals: [a10] });
-    expect(res.status).toBe(422);
+    failsWith(422, 'INVALID_INTERVALS')(res);
     expect(res.body.details.errors[0].field).toBe('intervals[0].agents');
   });
 

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import request from 'supertest';
 import { projectRoot } from '../../src/platform/project-root.js';
+import { realData } from '../support/shared-data.js';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
 
 /**
@@ -12,7 +13,7 @@ import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app
  * the data's README (answered = AGENT; abandoned = HANG with a queue start; handle = ser_time;
  * wait = q_time).
  */
-const SHARED = resolve(projectRoot(), '../shared/data/anonymous-bank-1999');
+const BANK = realData('anonymous-bank-1999', ['october_1999.txt', 'january_1999.txt']);
 const SLICE = join(projectRoot(), 'data/demo/anonymous-bank-1999-10-03-to-09.tsv.gz');
 const MAPPING = JSON.parse(readFileSync(join(projectRoot(), 'data/demo/import-mappings/anonymous-bank-1999.json'), 'utf8')) as Record<string, unknown>;
 const CHANNELS = (JSON.parse(readFileSync(join(projectRoot(), 'data/demo/channels.json'), 'utf8')) as Array<Record<string, unknown>>)
@@ -108,31 +109,29 @@ describe('Anonymous Bank 1999 per-call logs through the saved import mapping', (
     expect((result.rows as number) + (result.skippedRows as number)).toBe(expected.rows);
   });
 
-  const real = existsSync(join(SHARED, 'october_1999.txt')) && existsSync(join(SHARED, 'january_1999.txt'));
-  if (!real) process.stdout.write(`\n[bank-1999: ${SHARED} not found: the real-file checks are skipped]\n`);
-  const onRealFiles = real ? it : it.skip;
-
-  onRealFiles.each([
-    ['october_1999.txt', '1999-10-01', '1999-11-01', 0.06],
-    ['january_1999.txt', '1999-01-01', '1999-02-01', 0.1],
-  ])(`matches a plain count on the real file %s (skipped when ${SHARED} is absent)`, async (file, from, to, abandonShare) => {
-    const bytes = readFileSync(join(SHARED, file));
-    const expected = countByDay(bytes.toString('utf8'));
-    const { result, days } = await ingest(bytes, from, to);
-    expect(means(days)).toEqual(means(expected.days));
-    expect((result.rows as number) + (result.skippedRows as number)).toBe(expected.rows);
-    // Sanity against the data's README: about 10% (January) and 6% (October) of calls offered to
-    // agents abandon; mean handle time is about 180 s.
-    let answered = 0;
-    let abandoned = 0;
-    let handle = 0;
-    for (const d of days.values()) {
-      answered += d.answered;
-      abandoned += d.abandoned;
-      handle += d.handleSeconds;
-    }
-    expect(Math.abs(abandoned / (answered + abandoned) - abandonShare)).toBeLessThan(0.01);
-    expect(handle / answered).toBeGreaterThan(150);
-    expect(handle / answered).toBeLessThan(220);
+  BANK.describe('the real per-call files (shared data)', () => {
+    it.each([
+      ['october_1999.txt', '1999-10-01', '1999-11-01', 0.06],
+      ['january_1999.txt', '1999-01-01', '1999-02-01', 0.1],
+    ])('matches a plain count on the real file %s', async (file, from, to, abandonShare) => {
+      const bytes = readFileSync(BANK.file(file));
+      const expected = countByDay(bytes.toString('utf8'));
+      const { result, days } = await ingest(bytes, from, to);
+      expect(means(days)).toEqual(means(expected.days));
+      expect((result.rows as number) + (result.skippedRows as number)).toBe(expected.rows);
+      // Sanity against the data's README: about 10% (January) and 6% (October) of calls offered to
+      // agents abandon; mean handle time is about 180 s.
+      let answered = 0;
+      let abandoned = 0;
+      let handle = 0;
+      for (const d of days.values()) {
+        answered += d.answered;
+        abandoned += d.abandoned;
+        handle += d.handleSeconds;
+      }
+      expect(Math.abs(abandoned / (answered + abandoned) - abandonShare)).toBeLessThan(0.01);
+      expect(handle / answered).toBeGreaterThan(150);
+      expect(handle / answered).toBeLessThan(220);
+    });
   });
 });

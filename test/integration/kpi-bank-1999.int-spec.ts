@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import { UploadEvents } from '../../src/modules/uploads/upload-events.js';
 import { projectRoot } from '../../src/platform/project-root.js';
+import { realData } from '../support/shared-data.js';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
 
 /**
@@ -15,8 +16,8 @@ import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app
  * ser_time, the day = the date column (no call is offered after midnight of its date), the queue
  * = the type column. "Within Y" means a wait ≤ 20 s (API conventions).
  */
-const SHARED = resolve(projectRoot(), '../shared/data/anonymous-bank-1999');
-const FILE = join(SHARED, 'october_1999.txt');
+const BANK = realData('anonymous-bank-1999', ['october_1999.txt']);
+const FILE = BANK.file('october_1999.txt');
 const MAPPING = JSON.parse(readFileSync(join(projectRoot(), 'data/demo/import-mappings/anonymous-bank-1999.json'), 'utf8')) as {
   fields: { channel: { values: Record<string, string> } };
 };
@@ -77,11 +78,7 @@ function expectedKpis(c: Counts): Record<string, [number, number]> {
   return Object.fromEntries(Object.entries(all).filter(([, [, d]]) => d > 0));
 }
 
-const real = existsSync(FILE);
-if (!real) process.stdout.write(`\n[kpi-bank-1999: ${FILE} not found: the real-data KPI check is skipped]\n`);
-const onRealFile = real ? describe : describe.skip;
-
-onRealFile(`KPI rollups on the Anonymous Bank, October 1999 (skipped when ${FILE} is absent)`, () => {
+BANK.describe('KPI rollups on the Anonymous Bank, October 1999', () => {
   let t: TestApp;
   let tenant: TenantKeys;
   const as = (role: keyof TenantKeys['keys']): [string, string] => ['Authorization', `Bearer ${tenant.keys[role]}`];

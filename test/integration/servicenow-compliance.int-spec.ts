@@ -1,13 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import request from 'supertest';
-import { projectRoot } from '../../src/platform/project-root.js';
+import { realData } from '../support/shared-data.js';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
 
 /**
  * Resolution-time compliance by priority, proven on 24,918 real IT service-desk tickets (UCI
  * "Incident management process enriched event log", Amaral, Fantinato & Peres 2018; final state
- * of each incident, ../shared/data/servicenow-incidents-2016, see its README).
+ * of each incident, servicenow-incidents-2016 of the shared data folder, see its README and
+ * test/support/shared-data-dir.ts).
  *
  * Upload: the export's columns are renamed into the cases upload here (number → case_id,
  * opened_at → created_at, "1 - Critical" … "4 - Low" → P1 … P4, a constant channel `tickets`)
@@ -25,11 +25,8 @@ import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app
  * holiday, clipped to the ticket's span (plain UTC arithmetic, no zone clock); a ticket meets its objective when its counted minutes up to the resolution are ≤ the
  * objective; an open ticket is due (breached) once its counted minutes up to 2017-06-01 exceed it.
  */
-const SHARED = resolve(projectRoot(), '../shared/data/servicenow-incidents-2016');
-const FILE = join(SHARED, 'incidents_final_state.csv');
-const real = existsSync(FILE);
-if (!real) process.stdout.write(`\n[servicenow compliance: ${FILE} not found: the resolution-compliance proof is skipped]\n`);
-const describeReal = real ? describe : describe.skip;
+const INCIDENTS = realData('servicenow-incidents-2016', ['incidents_final_state.csv']);
+const FILE = INCIDENTS.file('incidents_final_state.csv');
 
 const HOLIDAYS = ['2016-03-25', '2016-03-28', '2016-05-02', '2016-05-30', '2016-12-26', '2017-01-02'];
 const AS_OF = '2017-06-01T00:00:00Z';
@@ -93,10 +90,10 @@ function countedMinutes(from: number, to: number, business: boolean, limit: numb
   return n;
 }
 
-describeReal(`resolution compliance on the ServiceNow incidents (skipped when ${SHARED} is absent)`, () => {
+INCIDENTS.describe('resolution compliance on the ServiceNow incidents', () => {
   let t: TestApp;
   let tenant: TenantKeys;
-  const all = real ? tickets() : [];
+  const all = INCIDENTS.present ? tickets() : [];
   const as = (role: keyof TenantKeys['keys']): [string, string] => ['Authorization', `Bearer ${tenant.keys[role]}`];
 
   beforeAll(async () => {

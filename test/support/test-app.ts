@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
+import type { ApiKeyCreatedDto } from '../../src/modules/api-keys/dto/api-key.dto.js';
 import { ApiKeysService } from '../../src/modules/api-keys/api-keys.service.js';
 import type { Role } from '../../src/platform/auth/roles.js';
 import { TenantsRepository } from '../../src/modules/tenants/tenants.repository.js';
@@ -32,35 +34,50 @@ export function testDatabaseUrl(): string {
   return url;
 }
 
-/** The whole app on the run's database, listening on a free loopback port. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const config = loadConfig({
+/** The configuration of an app under test: silent logs (WFM_TEST_LOG_LEVEL), the test admin key, a pool of 5, no rate limits. */
+export function testConfig(env: Record<string, string> = {}): AppConfig {
+  return loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.WFM_TEST_LOG_LEVEL ?? 'silent',
     LOG_FORMAT: 'json',
     WFM_ADMIN_API_KEY: TEST_ADMIN_KEY,
     WFM_DB_POOL_SIZE: '5',
+    WFM_RATE_LIMIT_ENABLED: 'false',
     ...env,
   });
-  const logger = createLogger(config);
-  const app = await createApp(config, testDatabaseUrl(), logger);
+}
+
+/** A new tenant of a running app (HTTP or not) with one API key per role. */
+export async function createTestTenant(app: INestApplicationContext): Promise<{ tenantId: string; keys: Record<Role, ApiKeyCreatedDto> }> {
+  const tenantId = randomUUID();
+  await app.get(TenantsRepository).ensure(tenantId, `test-${tenantId.slice(0, 8)}`);
+  const keys = {} as Record<Role, ApiKeyCreatedDto>;
+  for (const role of ['admin', 'planner', 'scheduler', 'analyst'] as const) {
+    keys[role] = await app.get(ApiKeysService).create(tenantId, `${role} key`, role);
+  }
+  return { tenantId, keys };
+}
+
+/**
+ * The whole app on the run's database (or on `databaseUrl`, e.g. through a proxy), listening on
+ * a free loopback port; `destination` receives its log lines (JSON) when given.
+ */
+export async function startTestApp(env: Record<string, string> = {}, databaseUrl = testDatabaseUrl(), destination?: NodeJS.WritableStream): Promise<TestApp> {
+  const config = testConfig(env);
+  const logger = createLogger(config, destination);
+  const app = await createApp(config, databaseUrl, logger);
   await app.get(ApiKeysService).bootstrap();
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
-  const tenants = app.get(TenantsRepository);
-  const keys = app.get(ApiKeysService);
   return {
     app,
     config,
     baseUrl: `http://127.0.0.1:${address.port}`,
     dataSource: app.get(DataSource),
     async newTenant() {
-      const tenantId = randomUUID();
-      await tenants.ensure(tenantId, `test-${tenantId.slice(0, 8)}`);
+      const { tenantId, keys } = await createTestTenant(app);
       const out = {} as Record<Role, string>;
-      for (const role of ['admin', 'planner', 'scheduler', 'analyst'] as const) {
-        out[role] = (await keys.create(tenantId, `${role} key`, role)).key;
-      }
+      for (const [role, created] of Object.entries(keys) as Array<[Role, ApiKeyCreatedDto]>) out[role] = created.key;
       return { tenantId, keys: out };
     },
     close: () => app.close(),

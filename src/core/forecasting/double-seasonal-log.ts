@@ -1,5 +1,5 @@
 import { assertHistory } from './assert-history.js';
-import { doubleSeasonal } from './double-seasonal.js';
+import { doubleSeasonal, type DoubleSeasonalParameters } from './double-seasonal.js';
 import { fitDoubleSeasonal } from './fit-double-seasonal.js';
 
 /** Parameters are fitted to the errors of forecasts 1 … 7 days ahead: the horizons are weeks. */
@@ -20,6 +20,7 @@ const LEAD_DAYS = 7;
  * transformation exp(ẑ)(1 + σ²/2) ≈ exp(ẑ + σ²/2)). Complexity: that of fitDoubleSeasonal, O(e·n), plus O(horizon).
  *
  * @param history whole local days, at least 14
+ * @param start a warm start for the fit (see fitDoubleSeasonal)
  * @returns the fitted parameters, φ and σ² (log scale)
  * @example
  * // 1 + y = 40 · day shape · week shape (purely multiplicative): fitted exactly, out continues it
@@ -30,11 +31,12 @@ export function doubleSeasonalLog(
   slotsPerDay: number,
   horizonDays: number,
   out: Float64Array,
+  start?: DoubleSeasonalParameters,
 ): { alpha: number; delta: number; omega: number; phi: number; mse: number } {
   assertHistory('doubleSeasonalLog', history, slotsPerDay, horizonDays, out, 14);
   const z = new Float64Array(history.length);
   for (let t = 0; t < z.length; t++) z[t] = Math.log1p(history[t] > 0 ? history[t] : 0);
-  const fit = fitDoubleSeasonal(z, slotsPerDay, LEAD_DAYS);
+  const fit = fitDoubleSeasonal(z, slotsPerDay, LEAD_DAYS, start);
   doubleSeasonal(z, slotsPerDay, fit, out);
   const half = Number.isFinite(fit.mse) ? fit.mse / 2 : 0;
   for (let h = 0; h < out.length; h++) {

@@ -1,3 +1,5 @@
+import { median } from 'simple-statistics';
+
 /**
  * Flags unannounced special days in a training history: days whose total is below
  * `threshold` times the median total of their weekday in the history (a holiday the calendar
@@ -5,7 +7,8 @@
  *
  * Formula: flag[d] = 1 when T(d) < θ·med_w or T(d) > med_w / θ, med_w the median of T over
  * days ≡ d (mod 7) of the history, θ = threshold; weekdays with a zero median are never
- * flagged. Units: flags. Reference: Hyndman & Athanasopoulos, FPP 3rd ed., §13.9 (outliers);
+ * flagged. A day with a missing interval (NaN) has no total: it is neither in a median nor
+ * flagged (it is already left out). Units: flags. Reference: Hyndman & Athanasopoulos, FPP 3rd ed., §13.9 (outliers);
  * Weinberg, Brown & Stroud, "Bayesian forecasting of an inhomogeneous Poisson process with
  * applications to call center data", JASA 102, 2007, §2 (holidays removed before fitting).
  * Complexity: O(days·s + days·log days).
@@ -29,13 +32,12 @@ export function flagOutlierDays(history: Float64Array, slotsPerDay: number, thre
   let flagged = 0;
   for (let w = 0; w < 7 && w < days; w++) {
     const same: number[] = [];
-    for (let d = w; d < days; d += 7) same.push(totals[d]);
-    same.sort((a, b) => a - b);
-    const mid = same.length >> 1;
-    const median = same.length % 2 ? same[mid] : (same[mid - 1] + same[mid]) / 2;
-    if (!(median > 0)) continue;
+    for (let d = w; d < days; d += 7) if (!Number.isNaN(totals[d])) same.push(totals[d]);
+    if (same.length === 0) continue;
+    const m = median(same);
+    if (!(m > 0)) continue;
     for (let d = w; d < days; d += 7) {
-      if (!out[d] && (totals[d] < threshold * median || totals[d] > median / threshold)) {
+      if (!out[d] && (totals[d] < threshold * m || totals[d] > m / threshold)) {
         out[d] = 1;
         flagged++;
       }

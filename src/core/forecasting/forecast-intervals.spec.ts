@@ -1,5 +1,5 @@
 import { forecastIntervals } from './forecast-intervals.js';
-import { FORECAST_METHODS } from './types.js';
+import { SINGLE_METHODS } from './types.js';
 
 describe('forecastIntervals', () => {
   // four slots a day, four weeks; slot 0 is always closed, weekday 6 is closed all day
@@ -7,7 +7,7 @@ describe('forecastIntervals', () => {
   const h = new Float64Array(28 * s);
   for (let d = 0; d < 28; d++) if (d % 7 !== 6) h.set([0, 10 + (d % 3), 20, 5], d * s);
 
-  it.each(FORECAST_METHODS)('%s forecasts closed hours and closed days as exactly 0', (method) => {
+  it.each(SINGLE_METHODS)('%s forecasts closed hours and closed days as exactly 0', (method) => {
     const out = new Float64Array(7 * s);
     forecastIntervals(method, h, s, 7, out);
     for (let d = 0; d < 7; d++) {
@@ -44,5 +44,27 @@ describe('forecastIntervals', () => {
     expect(() => forecastIntervals('double-seasonal', h.subarray(0, 10 * s), s, 7, new Float64Array(7 * s))).toThrow(
       'forecastIntervals requires at least 14 days of history for double-seasonal, got 10',
     );
+  });
+});
+
+describe('forecastIntervals with missing data', () => {
+  // four slots a day, four weeks; slot 0 had no rows at all (closed), slots 1–3 open every day
+  const s = 4;
+  const complete = new Float64Array(28 * s);
+  for (let d = 0; d < 28; d++) complete.set([NaN, 10 + (d % 7), 20, 5], d * s);
+
+  it.each(SINGLE_METHODS)('%s: a day lost from the export changes the forecast far less than reading it as zeros would', (method) => {
+    const clean = new Float64Array(7 * s);
+    forecastIntervals(method, complete, s, 7, clean);
+    const lost = Float64Array.from(complete);
+    lost.fill(NaN, 21 * s, 22 * s);
+    const out = new Float64Array(7 * s);
+    const prepared = forecastIntervals(method, lost, s, 7, out);
+    expect(prepared.missingDays[21]).toBe(1);
+    expect(prepared.missingIntervals).toBe(3);
+    expect(out[0]).toBe(0);
+    // the lost day's weekday still forecasts its usual volume, not a fraction of it
+    expect(out[2]).toBeGreaterThan(0.9 * clean[2]);
+    expect(out[2]).toBeLessThan(1.1 * clean[2]);
   });
 });

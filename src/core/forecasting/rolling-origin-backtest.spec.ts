@@ -16,15 +16,29 @@ describe('rollingOriginBacktest', () => {
       expect(a[14 + i]).toBe(series[28 * s + i]);
     }
   });
-  it('blanks special days of the horizons from both columns', () => {
+  it('leaves special days of the horizons out of both columns (NaN, never 0)', () => {
     const f = new Float64Array(7 * s);
     const a = new Float64Array(f.length);
     const excludedDays = new Uint8Array(35);
     excludedDays[23] = 1;
     rollingOriginBacktest('seasonal-naive', series, s, { firstOriginDay: 21, origins: 1, horizonDays: 7, stepDays: 7, trainDays: 14, excludedDays }, f, a);
-    expect(Array.from(f.subarray(4, 6))).toEqual([0, 0]);
-    expect(Array.from(a.subarray(4, 6))).toEqual([0, 0]);
+    expect(Array.from(f.subarray(4, 6))).toEqual([NaN, NaN]);
+    expect(Array.from(a.subarray(4, 6))).toEqual([NaN, NaN]);
     expect(a[6]).toBe(series[24 * s]);
+  });
+  it('reads a row-less interval as a missing actual inside the open hours and as 0 outside them', () => {
+    // slot 0 always has contacts, slot 1 never (closed); day 22 lost its rows
+    const g = new Float64Array(35 * s);
+    for (let d = 0; d < 35; d++) g.set([10 + (d % 7), NaN], d * s);
+    g.fill(NaN, 22 * s, 23 * s);
+    const f = new Float64Array(7 * s);
+    const a = new Float64Array(f.length);
+    rollingOriginBacktest('weekday-mean', g, s, { firstOriginDay: 21, origins: 1, horizonDays: 7, stepDays: 7, trainDays: 14 }, f, a);
+    expect(a[1]).toBe(0);
+    expect(f[1]).toBe(0);
+    expect(a[2]).toBeNaN();
+    expect(a[3]).toBe(0);
+    expect(f[2]).toBe(11);
   });
   it('checks the plan fits the series', () => {
     const f = new Float64Array(7 * s);

@@ -12,4 +12,16 @@ describe('seasonalNaive', () => {
     expect(() => seasonalNaive(new Float64Array(14), 2, 1, new Float64Array(3))).toThrow('seasonalNaive requires out to hold 2 intervals, got 3');
     expect(() => seasonalNaive(new Float64Array(15), 2, 1, new Float64Array(2))).toThrow('whole days');
   });
+  it('never copies a missing or left-out day forward: it takes the same weekday a week earlier', () => {
+    const h = Float64Array.from({ length: 14 }, (_, d) => d + 1);
+    h[7] = NaN; // weekday 0 of the last week: no row (or a special day)
+    const out = new Float64Array(7);
+    seasonalNaive(h, 1, 7, out);
+    expect(out[0]).toBe(1);
+    expect(out[1]).toBe(9);
+    // no same weekday has a value: the time of day over all days
+    const g = Float64Array.of(NaN, 2, 4, 6, 8, 10, 12);
+    seasonalNaive(g, 1, 7, out);
+    expect(out[0]).toBe(7);
+  });
 });

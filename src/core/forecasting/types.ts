@@ -5,11 +5,27 @@
  * history's last day.
  */
 
-/** The interval forecasting methods (`auto` is a choice among these, made by back-test). */
-export type ForecastMethod = 'seasonal-naive' | 'weekday-profile' | 'holt-winters' | 'double-seasonal';
+/**
+ * The single interval forecasting methods: each fits one model to the history. A history may
+ * hold NaN: a missing interval (inside the open hours, no row), never a zero.
+ */
+export type SingleMethod = 'seasonal-naive' | 'weekday-mean' | 'weekday-profile' | 'holt-winters' | 'double-seasonal' | 'daily-regression';
+
+/** Every single method, in the order reports list them. */
+export const SINGLE_METHODS: readonly SingleMethod[] = ['seasonal-naive', 'weekday-mean', 'weekday-profile', 'holt-winters', 'double-seasonal', 'daily-regression'];
+
+/**
+ * The interval forecasting methods: the single ones and `combination` (the mean of the two or
+ * three best single methods of a back-test on the last weeks of the history). `auto` is a choice
+ * among these, made by the same back-test.
+ */
+export type ForecastMethod = SingleMethod | 'combination';
 
 /** Every method, in the order reports list them. */
-export const FORECAST_METHODS: readonly ForecastMethod[] = ['seasonal-naive', 'weekday-profile', 'holt-winters', 'double-seasonal'];
+export const FORECAST_METHODS: readonly ForecastMethod[] = [...SINGLE_METHODS, 'combination'];
+
+/** A method, or `auto`: the method (or combination) with the lowest back-test interval WAPE. */
+export type ForecastChoice = ForecastMethod | 'auto';
 
 /** Accuracy of a forecast against actuals (fractions, not percentages). */
 export interface AccuracyMeasures {
@@ -23,14 +39,18 @@ export interface AccuracyMeasures {
   withinFivePercent: number;
   sumForecast: number;
   sumActual: number;
-  /** Number of points compared. */
+  /** Number of points compared (pairs where forecast and actual are both numbers: missing actuals are left out). */
   points: number;
 }
 
 /** Fewest days of history each method needs. */
-export const MINIMUM_HISTORY_DAYS: Readonly<Record<ForecastMethod, number>> = {
+export const MINIMUM_HISTORY_DAYS: Readonly<Record<ForecastChoice, number>> = {
   'seasonal-naive': 7,
+  'weekday-mean': 7,
   'weekday-profile': 7,
   'holt-winters': 14,
   'double-seasonal': 14,
+  'daily-regression': 14,
+  combination: 14,
+  auto: 7,
 };

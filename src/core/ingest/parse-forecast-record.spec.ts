@@ -16,7 +16,7 @@ describe('parseForecastRecord', () => {
   it('reads a row', () => {
     expect(read(['retail', '2026-03-02 09:30', '120.5', '180', '0.3'])).toEqual({
       ok: true, issues: [],
-      out: { intervalStartMs: Date.UTC(2026, 2, 2, 8, 30), volume: 120.5, ahtSeconds: 180, shrinkage: 0.3 },
+      out: { intervalStartMs: Date.UTC(2026, 2, 2, 8, 30), volume: 120.5, ahtSeconds: 180, shrinkage: 0.3, volumeP10: null, volumeP90: null },
     });
     expect(read(['retail', '2026-03-02 09:30', '0', '0', '']).out.shrinkage).toBeNull();
   });
@@ -40,5 +40,18 @@ describe('parseForecastRecord', () => {
       ['aht_seconds', 'x', 'must be a finite num'],
       ['shrinkage', '30', 'must be a fraction >'],
     ]);
+  });
+
+  it('reads an optional prediction band, both edges or neither, p10 at most p90', () => {
+    const banded = resolveColumns(['channel', 'interval_start', 'volume', 'aht_seconds', 'volume_p10', 'volume_p90'], FORECAST_COLUMNS).positions;
+    const run = (row: string[]): { ok: boolean; out: ForecastValues; issues: RowIssue[] } => {
+      const out = {} as ForecastValues;
+      const issues: RowIssue[] = [];
+      return { ok: parseForecastRecord(row, banded, grid, out, issues), out, issues };
+    };
+    expect(run(['retail', '2026-03-02 09:30', '100', '180', '82.5', '119']).out).toMatchObject({ volume: 100, volumeP10: 82.5, volumeP90: 119 });
+    expect(run(['retail', '2026-03-02 09:30', '100', '180', '', '']).out).toMatchObject({ volumeP10: null, volumeP90: null });
+    expect(run(['retail', '2026-03-02 09:30', '100', '180', '90', '']).issues.map((i) => i.column)).toEqual(['volume_p90']);
+    expect(run(['retail', '2026-03-02 09:30', '100', '180', '120', '80']).issues).toEqual([{ column: 'volume_p90', value: '80', reason: 'must be at least volume_p10' }]);
   });
 });

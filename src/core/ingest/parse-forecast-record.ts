@@ -10,6 +10,8 @@ export const FORECAST_COLUMNS: readonly ColumnSpec[] = [
   { name: 'volume', required: true },
   { name: 'aht_seconds', required: true },
   { name: 'shrinkage', required: false },
+  { name: 'volume_p10', required: false },
+  { name: 'volume_p90', required: false },
 ];
 
 /** One forecast interval, as read from a row. */
@@ -20,6 +22,9 @@ export interface ForecastValues {
   ahtSeconds: number;
   /** Fraction of paid time not available; null when the file leaves it out. */
   shrinkage: number | null;
+  /** 10th and 90th percentile of the volume (a prediction band); null when the file leaves them out. */
+  volumeP10: number | null;
+  volumeP90: number | null;
 }
 
 function fieldAt(fields: readonly string[], positions: Int32Array, k: number): string {
@@ -30,8 +35,9 @@ function fieldAt(fields: readonly string[], positions: Int32Array, k: number): s
 /**
  * Reads the fields of one forecast row (channel already resolved to `grid`): the interval start
  * on the channel's grid, 0 <= volume <= 10⁸, 0 <= aht_seconds <= 86,400 (a day), optional
- * shrinkage in [0, 0.99], and a load volume × aht_seconds ÷ interval seconds of at most 10⁶
- * Erlangs: the numbers a plan can staff (see staffing-limits).
+ * shrinkage in [0, 0.99], a load volume × aht_seconds ÷ interval seconds of at most 10⁶
+ * Erlangs (the numbers a plan can staff, see staffing-limits), and an optional prediction band
+ * volume_p10 <= volume_p90 (both >= 0, both or neither).
  *
  * Complexity O(row length).
  * @param positions index of each FORECAST_COLUMNS column in `fields`, -1 when absent
@@ -72,6 +78,21 @@ export function parseForecastRecord(
     if (typeof shrinkage === 'string') issues.push({ column: 'shrinkage', value: shrinkageText, reason: shrinkage });
     else if (shrinkage > MAX_SHRINKAGE) issues.push({ column: 'shrinkage', value: shrinkageText, reason: `must be at most ${MAX_SHRINKAGE}` });
     else out.shrinkage = shrinkage;
+  }
+  const p10Text = at(5);
+  const p90Text = at(6);
+  out.volumeP10 = null;
+  out.volumeP90 = null;
+  if (p10Text.trim() !== '' || p90Text.trim() !== '') {
+    const p10 = checkNumber(p10Text, 'non-negative');
+    const p90 = checkNumber(p90Text, 'non-negative');
+    if (typeof p10 === 'string') issues.push({ column: 'volume_p10', value: p10Text, reason: p10 });
+    if (typeof p90 === 'string') issues.push({ column: 'volume_p90', value: p90Text, reason: p90 });
+    if (typeof p10 === 'number' && typeof p90 === 'number') {
+      if (p10 > p90) issues.push({ column: 'volume_p90', value: p90Text, reason: 'must be at least volume_p10' });
+      out.volumeP10 = p10;
+      out.volumeP90 = p90;
+    }
   }
   return issues.length === before;
 }

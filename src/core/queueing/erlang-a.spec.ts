@@ -4,6 +4,7 @@ import { erlangC } from './erlang-c.js';
 import { erlangCAsaSeconds } from './erlang-c-asa-seconds.js';
 import { erlangCServiceLevel } from './erlang-c-service-level.js';
 import { erlangABirthDeath } from './reference/erlang-a-birth-death.js';
+import { REFERENCE_ERLANG_A_CASE } from './reference/reference-erlang-a-case.js';
 
 /** |actual − expected| within `relative` of |expected|, or below `absolute`. */
 function expectClose(actual: number, expected: number, relative: number, absolute: number): void {
@@ -13,19 +14,15 @@ function expectClose(actual: number, expected: number, relative: number, absolut
 }
 
 describe('erlangA', () => {
-  it('reproduces the published Erlang A case to the digits given', () => {
+  it('reproduces the reference Erlang A case (its closed forms at 50 digits, reference/reference-erlang-a-case.ts)', () => {
     // 100 calls in 30 min, AHT 180 s (a = 10), mean patience 300 s, 14 agents, t = 20 s:
     // wait probability 0.14526, abandon rate 0.013984, answered within 20 s ÷ offered 0.916792.
-    const result = erlangA({
-      agents: 14,
-      trafficErlangs: 10,
-      ahtSeconds: 180,
-      patienceSeconds: 300,
-      thresholdSeconds: 20,
-    });
-    expect(result.waitProbability).toBeCloseTo(0.14526, 5);
-    expect(result.abandonRate).toBeCloseTo(0.013984, 6);
-    expect(result.answeredWithinThreshold).toBeCloseTo(0.916792, 6);
+    const c = REFERENCE_ERLANG_A_CASE;
+    const result = erlangA(c);
+    expectClose(result.waitProbability, c.waitProbability, 1e-12, 0);
+    expectClose(result.abandonRate, c.abandonRate, 1e-12, 0);
+    expectClose(result.answeredWithinThreshold, c.answeredWithinThreshold, 1e-12, 0);
+    expectClose(result.abandonedWithinThreshold, c.abandonedWithinThreshold, 1e-12, 0);
   });
 
   it('matches the numeric birth–death chain (stationary law + tagged contact) at random points to 1e-8', () => {
@@ -143,7 +140,7 @@ describe('erlangA', () => {
       patienceSeconds: 300,
     });
     expect(result.answeredWithinThreshold).toBeNaN();
-    expect(result.abandonRate).toBeCloseTo(0.013984, 6);
+    expectClose(result.abandonRate, REFERENCE_ERLANG_A_CASE.abandonRate, 1e-12, 0);
   });
 
   it('validates its parameters', () => {

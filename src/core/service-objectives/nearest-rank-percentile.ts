@@ -5,6 +5,9 @@
  *
  * Reference: the nearest-rank definition (e.g. NIST/SEMATECH e-Handbook; Wikipedia
  * "Percentile", nearest-rank method). Complexity O(1) on sorted input.
+ * Kept by hand, not simple-statistics: its `quantileSorted` (7.12.1) interpolates linearly
+ * between order statistics (Hyndman & Fan type 7, numpy's default), which is not an observed
+ * value and not what percentile_disc or this report promise; it has no nearest-rank variant.
  * @param sorted values in ascending order (read from `offset`, `length` of them)
  * @param p fraction 0 < p ≤ 1
  * @throws RangeError when p is not in (0, 1].

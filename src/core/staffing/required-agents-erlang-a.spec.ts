@@ -25,7 +25,7 @@ describe('requiredAgentsErlangA', () => {
       true,
     );
 
-  it('finds the smallest n with answered-within-20 s ÷ offered ≥ 0.9 (published case: 14 agents give 0.916792)', () => {
+  it('finds the smallest n with answered-within-20 s ÷ offered ≥ 0.9 (the reference case: 14 agents give 0.916792)', () => {
     const workspace = createStaffingWorkspace();
     requiredAgentsErlangA(10, 180, 300, request({ serviceLevelTarget: 0.9 }), workspace);
     const n = workspace.result[SLOT_AGENTS];

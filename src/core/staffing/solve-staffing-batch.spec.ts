@@ -13,7 +13,7 @@ import type { StaffingBatchInput, StaffingGoals, StaffingSolveOutput } from './s
 function outputs(n: number): Required<StaffingSolveOutput> {
   return {
     agents: new Int32Array(n),
-    scheduledAgents: new Int32Array(n),
+    requiredWithShrinkage: new Int32Array(n),
     agentsFractional: new Float64Array(n),
     binding: new Uint8Array(n),
     serviceLevel: new Float64Array(n),
@@ -33,7 +33,7 @@ function solveOne(input: Omit<StaffingBatchInput, 'volume'> & { volume: number }
   return {
     summary,
     agents: out.agents[0],
-    scheduledAgents: out.scheduledAgents[0],
+    requiredWithShrinkage: out.requiredWithShrinkage[0],
     agentsFractional: out.agentsFractional[0],
     binding: out.binding[0],
     serviceLevel: out.serviceLevel[0],
@@ -137,7 +137,7 @@ describe('solveStaffingBatch', () => {
     it('A = 10, 80/20: 14 agents, SL 0.8883500, ASA 7.835937 s, wait 0.1741319, 20 scheduled at 30 % shrinkage (pyworkforce, R ErlangC)', () => {
       const r = solveOne(A10);
       expect(r.agents).toBe(14);
-      expect(r.scheduledAgents).toBe(20);
+      expect(r.requiredWithShrinkage).toBe(20);
       expect(r.binding).toBe(BINDING_CODES['service-level']);
       expect(r.serviceLevel).toBeCloseTo(0.88835, 7);
       expect(r.asaSeconds).toBeCloseTo(7.835937, 6);
@@ -151,7 +151,7 @@ describe('solveStaffingBatch', () => {
     it('A = 10, 80/20 with occupancy capped at 0.70: 15 agents, 22 scheduled, occupancy binds (pyworkforce)', () => {
       const r = solveOne({ ...A10, goals: { serviceLevelTarget: 0.8, maxOccupancy: 0.7 } });
       expect(r.agents).toBe(15);
-      expect(r.scheduledAgents).toBe(22);
+      expect(r.requiredWithShrinkage).toBe(22);
       expect(r.binding).toBe(BINDING_CODES.occupancy);
       expect(r.agentsFractional).toBeCloseTo(10 / 0.7, 12);
     });
@@ -382,7 +382,7 @@ describe('solveStaffingBatch', () => {
         const goals = model === 'erlang-b' ? { maxBlocking: 0.01 } : { serviceLevelTarget: 0.8 };
         const r = solveOne({ ...A10, model, volume: 0, patienceSeconds: 120, goals });
         expect(r.agents).toBe(0);
-        expect(r.scheduledAgents).toBe(0);
+        expect(r.requiredWithShrinkage).toBe(0);
         expect(r.binding).toBe(BINDING_CODES.none);
         expect(r.agentsFractional).toBe(0);
         expect(r.serviceLevel).toBeNaN();
@@ -412,7 +412,7 @@ describe('solveStaffingBatch', () => {
         BINDING_CODES.infeasible,
       ]);
       expect(Array.from(out.agents)).toEqual([0, -1, -1]);
-      expect(Array.from(out.scheduledAgents)).toEqual([0, -1, -1]);
+      expect(Array.from(out.requiredWithShrinkage)).toEqual([0, -1, -1]);
       expect(out.agentsFractional[1]).toBeNaN();
       expect(out.serviceLevel[2]).toBeNaN();
     });
@@ -499,8 +499,8 @@ describe('solveStaffingBatch', () => {
         },
         out,
       );
-      expect(out.scheduledAgents[0]).toBe(Math.ceil(out.agents[0] / 0.7 - 1e-9));
-      expect(out.scheduledAgents[1]).toBe(out.agents[1] * 2);
+      expect(out.requiredWithShrinkage[0]).toBe(Math.ceil(out.agents[0] / 0.7 - 1e-9));
+      expect(out.requiredWithShrinkage[1]).toBe(out.agents[1] * 2);
       expect(out.agents[1]).toBeLessThan(out.agents[0]); // impatient contacts abandon: fewer agents
     });
 

@@ -6,7 +6,7 @@ import { requiredAgentsErlangA } from './required-agents-erlang-a.js';
 import { requiredAgentsErlangB } from './required-agents-erlang-b.js';
 import { requiredAgentsErlangC } from './required-agents-erlang-c.js';
 import { resolveStaffingRequest } from './resolve-staffing-request.js';
-import { scheduledAgents } from './scheduled-agents.js';
+import { requiredWithShrinkage } from './required-with-shrinkage.js';
 import { SLOT_AGENTS, SLOT_BINDING, SLOT_FRACTIONAL } from './staffing-slots.js';
 import type {
   StaffingBatchInput,
@@ -31,7 +31,7 @@ import { writeMeasureColumns } from './write-measure-columns.js';
  * - erlang-a: exact M/M/n+M measures, galloping search from square-root staffing
  *   (`requiredAgentsErlangA`), fractional requirement by linear interpolation of the binding
  *   measure between n − 1 and n.
- * scheduledAgents = ceil(agents / (1 − shrinkage)). Volume 0 gives 0 agents, binding `none`.
+ * requiredWithShrinkage = ceil(agents / (1 − shrinkage)). Volume 0 gives 0 agents, binding `none`.
  * A goal no agent count meets marks that interval `infeasible` (agents and scheduled −1,
  * measures NaN) without throwing; the summary counts them and names the first. Outputs not
  * given are not computed (the fractional solve only runs with `agentsFractional`).
@@ -63,7 +63,7 @@ export function solveStaffingBatch(
     {
       agents: output.agents,
       binding: output.binding,
-      scheduledAgents: output.scheduledAgents,
+      requiredWithShrinkage: output.requiredWithShrinkage,
       agentsFractional: output.agentsFractional,
       serviceLevel: output.serviceLevel,
       asaSeconds: output.asaSeconds,
@@ -101,9 +101,9 @@ export function solveStaffingBatch(
       infeasibleCount += 1;
       if (firstInfeasibleIndex < 0) firstInfeasibleIndex = k;
     }
-    if (output.scheduledAgents !== undefined) {
-      output.scheduledAgents[o] =
-        agents < 0 ? -1 : scheduledAgents(agents, columnValue(shrinkage, i));
+    if (output.requiredWithShrinkage !== undefined) {
+      output.requiredWithShrinkage[o] =
+        agents < 0 ? -1 : requiredWithShrinkage(agents, columnValue(shrinkage, i));
     }
     if (output.agentsFractional !== undefined) {
       output.agentsFractional[o] = result[SLOT_FRACTIONAL];

@@ -8,7 +8,7 @@ import type { StaffingBatchInput } from './staffing-types.js';
 function solveOne(input: Omit<StaffingBatchInput, 'volume' | 'intervalSeconds'> & { volume: number; intervalSeconds?: number }): { agents: number; ms: number } {
   const agents = new Int32Array(1);
   const t0 = performance.now();
-  solveStaffingBatch({ intervalSeconds: 1800, ...input, volume: new Float64Array([input.volume]) }, { agents, binding: new Uint8Array(1), agentsFractional: new Float64Array(1), scheduledAgents: new Int32Array(1) });
+  solveStaffingBatch({ intervalSeconds: 1800, ...input, volume: new Float64Array([input.volume]) }, { agents, binding: new Uint8Array(1), agentsFractional: new Float64Array(1), requiredWithShrinkage: new Int32Array(1) });
   return { agents: agents[0], ms: performance.now() - t0 };
 }
 

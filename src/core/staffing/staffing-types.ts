@@ -83,7 +83,7 @@ export interface StaffingBatchInput {
   volume: Float64Array;
   /** Average handle time, seconds. */
   ahtSeconds: StaffingColumn;
-  /** Shrinkage fraction 0 ≤ x < 1 for `scheduledAgents` (default 0). */
+  /** Shrinkage fraction 0 ≤ x < 1 for `requiredWithShrinkage` (default 0). */
   shrinkage?: StaffingColumn;
   /** Mean patience, seconds (Erlang A only, required there). */
   patienceSeconds?: StaffingColumn;
@@ -134,7 +134,7 @@ export interface StaffingSolveOutput extends StaffingMeasureColumns {
   /** Required agents (answering contacts); −1 when infeasible. */
   agents: Int32Array;
   /** ceil(agents / (1 − shrinkage)); −1 when infeasible. */
-  scheduledAgents?: Int32Array;
+  requiredWithShrinkage?: Int32Array;
   /** Continuous agent count at which the binding goal is met exactly; NaN when infeasible. */
   agentsFractional?: Float64Array;
   /** Index into `BINDING_GOALS`. */

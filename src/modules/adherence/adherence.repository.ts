@@ -166,6 +166,19 @@ export class AdherenceRepository {
    * planner's statistics (reads right after a bulk load otherwise plan for an empty table and
    * walk the whole primary key). Runs outside the upload's transaction.
    */
+  /**
+   * Whether the agent states' planner statistics are missing or stale (never analyzed, or more
+   * rows changed since than there were): a read would then plan for a handful of rows (nested
+   * loops over thousands of states).
+   */
+  async statesStatisticsStale(): Promise<boolean> {
+    const rows: Array<{ stale: boolean }> = await this.dataSource.query(
+      `SELECT (last_analyze IS NULL AND last_autoanalyze IS NULL) OR n_mod_since_analyze > greatest(n_live_tup - n_mod_since_analyze, 0) AS stale
+         FROM pg_stat_user_tables WHERE relid = 'agent_states'::regclass`,
+    );
+    return rows[0]?.stale ?? true;
+  }
+
   async analyzeStates(): Promise<void> {
     await this.dataSource.query(`SELECT brin_summarize_new_values('agent_states_range'::regclass)`);
     await this.dataSource.query('ANALYZE agent_states');
@@ -351,22 +364,33 @@ export class AdherenceRepository {
     knownChannels: readonly string[],
     productiveActivities: readonly string[],
     states: { known: readonly string[]; productive: readonly string[]; busy: readonly string[]; idle: readonly string[] },
-  ): Promise<{ cells: Array<{ code: string; bucket: number; scheduled: number; staffed: number; busy: number; idle: number }>; schedules: number; states: number }> {
-    const rows: Array<{ code: string | null; bucket: number | null; scheduled: number; staffed: number; busy: number; idle: number; schedules: number; states: number }> = await this.dataSource.query(
+    zones: readonly string[],
+  ): Promise<{
+    cells: Array<{ code: string; bucket: number; scheduled: number; staffed: number; busy: number; idle: number }>;
+    schedules: number;
+    states: number;
+    /** Local days (in the grid channel's zone, as day numbers since 1970-01-01) that hold a schedule of the channel, or an agent state of its agents. */
+    scheduleDays: Array<{ code: string; day: number }>;
+    stateDays: Array<{ code: string; day: number }>;
+  }> {
+    const rows: Array<{ code: string | null; bucket: number | null; scheduled: number; staffed: number; busy: number; idle: number; schedules: number; states: number; kind: number }> = await this.dataSource.query(
       `WITH grid AS (SELECT * FROM unnest($4::text[], $5::float8[], $6::float8[], $7::int[]) AS g(code, first, step, buckets)),
        sch AS MATERIALIZED (
          SELECT s.activity, s.channel_codes, date_part('epoch', s.start_at) AS s, date_part('epoch', s.end_at) AS e
            FROM schedule_activities s WHERE s.tenant_id = $1 AND s.start_at < $3 AND s.end_at > $2),
-       roster AS (
+       roster AS MATERIALIZED (
          SELECT r.agent_id, k.codes, k.n FROM adherence_agents r
            CROSS JOIN LATERAL (SELECT array_agg(x) AS codes, count(*)::int AS n FROM unnest(r.channel_codes) x WHERE x = ANY($8)) k
           WHERE r.tenant_id = $1),
-       st AS MATERIALIZED (
-         SELECT a.state, ro.codes, ro.n, date_part('epoch', a.start_at) AS s, date_part('epoch', a.end_at) AS e
+       -- The states of the roster's agents read once, a day beyond the range on either side (for the coverage of its days).
+       stw AS MATERIALIZED (
+         SELECT a.state, ro.codes, ro.n, a.start_at, a.end_at
            FROM roster ro JOIN agent_states a ON a.tenant_id = $1 AND a.agent_id = ro.agent_id
-            AND a.start_at >= $2::timestamptz - make_interval(secs => coalesce((SELECT max_state_seconds FROM adherence_state_extent WHERE tenant_id = $1), 0))
-            AND a.start_at < $3 AND a.end_at > $2
+            AND a.start_at >= $2::timestamptz - interval '1 day' - make_interval(secs => coalesce((SELECT max_state_seconds FROM adherence_state_extent WHERE tenant_id = $1), 0))
+            AND a.start_at < $3::timestamptz + interval '1 day' AND a.end_at > $2::timestamptz - interval '1 day'
           WHERE a.state = ANY($10)),
+       st AS MATERIALIZED (
+         SELECT state, codes, n, date_part('epoch', start_at) AS s, date_part('epoch', end_at) AS e FROM stw WHERE start_at < $3 AND end_at > $2),
        seg AS (
          SELECT 0 AS kind, sch.activity AS code, c.code AS channel, 1.0::float8 / k.n AS w, sch.s, sch.e FROM sch
            CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM unnest(sch.channel_codes) x WHERE x = ANY($8)) k
@@ -387,21 +411,39 @@ export class AdherenceRepository {
                 coalesce(sum(ws) FILTER (WHERE kind = 1 AND code = ANY($11)), 0) AS staffed,
                 coalesce(sum(ws) FILTER (WHERE kind = 1 AND code = ANY($12)), 0) AS busy,
                 coalesce(sum(ws) FILTER (WHERE kind = 1 AND code = ANY($13)), 0) AS idle
-           FROM piece WHERE ws > 0 GROUP BY channel, b)
-       SELECT channel AS code, b AS bucket, scheduled, staffed, busy, idle, 0 AS schedules, 0 AS states FROM cells
+           FROM piece WHERE ws > 0 GROUP BY channel, b),
+       chz AS (SELECT * FROM unnest($4::text[], $14::text[]) AS z(code, tz)),
+       -- Coverage: the local days of each channel that hold a schedule of the channel (by its shifts' start) or an
+       -- agent state of its agents, read a day beyond the range on either side (a day's shifts may start outside it).
+       sday AS (
+         SELECT DISTINCT z.code, (s.shift_start AT TIME ZONE z.tz)::date - DATE '1970-01-01' AS day
+           FROM schedule_activities s CROSS JOIN LATERAL unnest(s.channel_codes) AS c(code) JOIN chz z ON z.code = c.code
+          WHERE s.tenant_id = $1 AND s.start_at >= $2::timestamptz - interval '3 days' AND s.start_at < $3::timestamptz + interval '2 days'),
+       stday AS (
+         SELECT DISTINCT z.code, d::date - DATE '1970-01-01' AS day
+           FROM stw CROSS JOIN LATERAL unnest(stw.codes) AS c(code) JOIN chz z ON z.code = c.code
+           CROSS JOIN LATERAL generate_series((stw.start_at AT TIME ZONE z.tz)::date, ((stw.end_at - interval '1 microsecond') AT TIME ZONE z.tz)::date, interval '1 day') AS d)
+       SELECT channel AS code, b AS bucket, scheduled, staffed, busy, idle, 0 AS schedules, 0 AS states, 0 AS kind FROM cells
        UNION ALL
-       SELECT NULL, NULL, 0, 0, 0, 0, (SELECT count(*)::int FROM sch), (SELECT count(*)::int FROM st)`,
+       SELECT code, day, 0, 0, 0, 0, 0, 0, 1 FROM sday
+       UNION ALL
+       SELECT code, day, 0, 0, 0, 0, 0, 0, 2 FROM stday
+       UNION ALL
+       SELECT NULL, NULL, 0, 0, 0, 0, (SELECT count(*)::int FROM sch), (SELECT count(*)::int FROM st), 3`,
       [
         tenantId, new Date(fromMs), new Date(toMs),
         grids.map((g) => g.code), grids.map((g) => g.firstSeconds), grids.map((g) => g.stepSeconds), grids.map((g) => g.buckets),
-        knownChannels, productiveActivities, states.known, states.productive, states.busy, states.idle,
+        knownChannels, productiveActivities, states.known, states.productive, states.busy, states.idle, zones,
       ],
     );
-    const totals = rows.find((r) => r.code === null)!;
+    const totals = rows.find((r) => r.kind === 3)!;
+    const days = (kind: number): Array<{ code: string; day: number }> => rows.filter((r) => r.kind === kind).map((r) => ({ code: r.code!, day: r.bucket! }));
     return {
-      cells: rows.filter((r) => r.code !== null).map((r) => ({ code: r.code!, bucket: r.bucket!, scheduled: r.scheduled, staffed: r.staffed, busy: r.busy, idle: r.idle })),
+      cells: rows.filter((r) => r.kind === 0).map((r) => ({ code: r.code!, bucket: r.bucket!, scheduled: r.scheduled, staffed: r.staffed, busy: r.busy, idle: r.idle })),
       schedules: totals.schedules,
       states: totals.states,
+      scheduleDays: days(1),
+      stateDays: days(2),
     };
   }
 

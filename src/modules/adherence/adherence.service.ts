@@ -95,6 +95,17 @@ const ratio = (num: number, den: number): number | null => (den > 0 ? num / den 
 
 const nullIfNaN = (x: number): number | null => (x === x ? x : null);
 
+/**
+ * Occupancy from volume (answered × AHT ÷ staffed agent-seconds), or null without actuals or
+ * staff, and null where the handle time exceeds the staffed time: more than 100% is a data
+ * problem (agent states missing for part of the interval or for some agents), not a result.
+ */
+function volumeOccupancy(answered: number | null, handleSeconds: number, staffedAgents: number, intervalSeconds: number): number | null {
+  if (answered === null || !(staffedAgents > 0)) return null;
+  const occupancy = occupancyFromVolume(answered, answered > 0 ? handleSeconds / answered : 0, staffedAgents, intervalSeconds);
+  return occupancy > 1 ? null : occupancy;
+}
+
 /** Headcount of one channel as columns over its local interval grid (see `headcountColumns`). */
 export interface HeadcountColumns {
   channel: Channel;
@@ -102,7 +113,9 @@ export interface HeadcountColumns {
   intervalSeconds: number;
   /** Interval starts, UTC ms, one interval apart. */
   startMs: Float64Array;
+  /** NaN: no schedule of the channel covers the interval's local day (missing, not zero). */
   scheduledAgents: Float64Array;
+  /** NaN (and busy, idle NaN): no agent state of the channel's agents on the interval's local day. */
   staffedAgents: Float64Array;
   /** NaN: no plan covers the interval. */
   requiredAgents: Float64Array;
@@ -168,7 +181,9 @@ export class AdherenceService {
     const settings = await this.getRules(tenantId);
     const sink = new AgentStatesSink(this.repository, new Set(settings.states.map((s) => s.code)), this.mode(source));
     const out = await this.runner.run({ tenantId, uploader, mappingName: null, idempotencyKey, sink, prepare: () => Promise.resolve({ body: source.open(this.config.uploadLimitBytes), mapping: null }) });
-    if (!out.duplicate && out.result.segments >= ANALYZE_AFTER_SEGMENTS) await this.repository.analyzeStates();
+    if (!out.duplicate && out.result.segments > 0 && (out.result.segments >= ANALYZE_AFTER_SEGMENTS || (await this.repository.statesStatisticsStale()))) {
+      await this.repository.analyzeStates();
+    }
     return { ...out.result, duplicate: out.duplicate };
   }
 
@@ -270,7 +285,10 @@ export class AdherenceService {
       for (const [key, share, zoneChannel] of keys) {
         const timeZone = channels.get(zoneChannel)?.timeZone ?? 'UTC';
         const clock = zoneClockFor(timeZone);
-        const ms = granularity === 'interval' ? r.startAt.getTime() : periodOf(timeZone, clock, result.shiftStart[i] * 1000, granularity);
+        // A piece of a split row starts inside its interval (after a break, say): it joins the interval that holds it.
+        const ms = granularity === 'interval'
+          ? intervalStart(clock, r.startAt.getTime(), channels.get(zoneChannel)?.intervalMinutes ?? 30)
+          : periodOf(timeZone, clock, result.shiftStart[i] * 1000, granularity);
         const id = `${key}\u0000${ms}`;
         let g = groups.get(id);
         if (!g) {
@@ -346,18 +364,16 @@ export class AdherenceService {
           channel: h.channel.code,
           periodStart: formatUtcIso(ms),
           periodStartLocal: formatLocalIso(ms, clock.offsetMinutesAt(ms)),
-          scheduled: h.scheduledAgents[k],
-          staffed: h.staffedAgents[k],
+          scheduled: nullIfNaN(h.scheduledAgents[k]),
+          staffed: nullIfNaN(h.staffedAgents[k]),
           required: req,
-          scheduledOverUnder: req === null ? null : h.scheduledAgents[k] - req,
-          staffedOverUnder: req === null ? null : h.staffedAgents[k] - req,
-          busySeconds: h.busySeconds[k],
-          idleSeconds: h.idleSeconds[k],
+          scheduledOverUnder: req === null ? null : nullIfNaN(h.scheduledAgents[k] - req),
+          staffedOverUnder: req === null ? null : nullIfNaN(h.staffedAgents[k] - req),
+          busySeconds: nullIfNaN(h.busySeconds[k]),
+          idleSeconds: nullIfNaN(h.idleSeconds[k]),
           occupancy: ratio(h.busySeconds[k], h.busySeconds[k] + h.idleSeconds[k]),
           answered,
-          volumeOccupancy: answered !== null && h.staffedAgents[k] > 0
-            ? occupancyFromVolume(answered, answered > 0 ? h.handleSeconds[k] / answered : 0, h.staffedAgents[k], h.intervalSeconds)
-            : null,
+          volumeOccupancy: volumeOccupancy(answered, h.handleSeconds[k], h.staffedAgents[k], h.intervalSeconds),
         });
       }
     }
@@ -380,7 +396,7 @@ export class AdherenceService {
       const clock = zoneClockFor(ch.timeZone);
       const step = ch.intervalMinutes * 60_000;
       const first = intervalStart(clock, fromMs, ch.intervalMinutes);
-      return { ch, step, first, buckets: Math.max(0, Math.ceil((toMs - first) / step)) };
+      return { ch, clock, step, first, buckets: Math.max(0, Math.ceil((toMs - first) / step)) };
     }).filter((g) => g.buckets > 0);
     // The totals are aggregated in SQL; nothing per agent or per state is read into memory.
     const codes = (keep: (s: AdherenceSettings['states'][number]) => boolean): string[] => settings.states.filter(keep).map((s) => s.code);
@@ -390,11 +406,14 @@ export class AdherenceService {
       all.map((c) => c.code),
       settings.activities.filter((a) => a.productive).map((a) => a.code),
       { known: codes(() => true), productive: codes((s) => s.productive), busy: codes((s) => s.occupancy === 'busy'), idle: codes((s) => s.occupancy === 'idle') },
+      grids.map((g) => g.ch.timeZone),
     );
     const cells = new Map(seconds.cells.map((c) => [`${c.code}\u0000${c.bucket}`, c]));
+    const scheduleDays = new Set(seconds.scheduleDays.map((d) => `${d.code}\u0000${d.day}`));
+    const stateDays = new Set(seconds.stateDays.map((d) => `${d.code}\u0000${d.day}`));
 
     const out: HeadcountColumns[] = [];
-    for (const { ch, step, first, buckets } of grids) {
+    for (const { ch, clock, step, first, buckets } of grids) {
       const intervalSeconds = step / 1000;
       const h: HeadcountColumns = {
         channel: ch, length: buckets, intervalSeconds,
@@ -415,13 +434,17 @@ export class AdherenceService {
         if (k >= 0) [h.answered[k], h.handleSeconds[k]] = [r.answered, r.handleSeconds];
       }
       for (let b = 0; b < buckets; b++) {
-        h.startMs[b] = first + b * step;
+        const ms = (h.startMs[b] = first + b * step);
         const cell = cells.get(`${ch.code}\u0000${b}`);
-        if (!cell) continue;
-        h.scheduledAgents[b] = cell.scheduled / intervalSeconds;
-        h.staffedAgents[b] = cell.staffed / intervalSeconds;
-        h.busySeconds[b] = cell.busy;
-        h.idleSeconds[b] = cell.idle;
+        // Known where the day holds a schedule (agent states) of the channel, or something overlaps the interval: else NaN, never 0.
+        const day = `${ch.code}\u0000${Math.floor((ms + clock.offsetMinutesAt(ms) * 60_000) / DAY_MS)}`;
+        const scheduled = cell?.scheduled ?? 0;
+        const [staffed, busy, idle] = cell ? [cell.staffed, cell.busy, cell.idle] : [0, 0, 0];
+        h.scheduledAgents[b] = scheduleDays.has(day) || scheduled > 0 ? scheduled / intervalSeconds : NaN;
+        const statesKnown = stateDays.has(day) || staffed > 0 || busy > 0 || idle > 0;
+        h.staffedAgents[b] = statesKnown ? staffed / intervalSeconds : NaN;
+        h.busySeconds[b] = statesKnown ? busy : NaN;
+        h.idleSeconds[b] = statesKnown ? idle : NaN;
       }
       out.push(h);
     }

@@ -128,7 +128,7 @@ export class CasesService {
         });
       }
     }
-    const version = createHash('sha256').update(JSON.stringify([asOfMs, rows])).digest('base64url');
+    const version = createHash('sha256').update(JSON.stringify([tenantId, asOfMs, rows])).digest('base64url');
     return { version, format, build: () => Promise.resolve(this.complianceListing(rows, q, granularity, format)) };
   }
 

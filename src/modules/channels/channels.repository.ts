@@ -8,7 +8,7 @@ const COLUMNS = `id, code, name, media, time_zone AS "timeZone", interval_minute
   max_asa_seconds AS "maxAsaSeconds", max_abandon_rate AS "maxAbandonRate",
   max_occupancy AS "maxOccupancy", min_occupancy AS "minOccupancy",
   response_time_hours AS "responseTimeHours", shrinkage, patience_seconds AS "patienceSeconds",
-  concurrency, created_at AS "createdAt", updated_at AS "updatedAt"`;
+  concurrency, opening_hours AS "openingHours", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 @Injectable()
 export class ChannelsRepository {
@@ -18,8 +18,8 @@ export class ChannelsRepository {
     const rows: Array<Channel & { created: boolean }> = await this.db.query(
       `INSERT INTO channels (tenant_id, code, name, media, time_zone, interval_minutes,
          service_level_target, threshold_seconds, max_asa_seconds, max_abandon_rate, max_occupancy,
-         min_occupancy, response_time_hours, shrinkage, patience_seconds, concurrency)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+         min_occupancy, response_time_hours, shrinkage, patience_seconds, concurrency, opening_hours)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
        ON CONFLICT (tenant_id, code) DO UPDATE SET
          name = EXCLUDED.name, media = EXCLUDED.media, time_zone = EXCLUDED.time_zone,
          interval_minutes = EXCLUDED.interval_minutes,
@@ -28,12 +28,13 @@ export class ChannelsRepository {
          max_abandon_rate = EXCLUDED.max_abandon_rate, max_occupancy = EXCLUDED.max_occupancy,
          min_occupancy = EXCLUDED.min_occupancy, response_time_hours = EXCLUDED.response_time_hours,
          shrinkage = EXCLUDED.shrinkage, patience_seconds = EXCLUDED.patience_seconds,
-         concurrency = EXCLUDED.concurrency, updated_at = now()
+         concurrency = EXCLUDED.concurrency, opening_hours = EXCLUDED.opening_hours, updated_at = now()
        RETURNING ${COLUMNS}, (xmax = 0) AS created`,
       [
         tenantId, code, s.name, s.media, s.timeZone, s.intervalMinutes, s.serviceLevelTarget,
         s.thresholdSeconds, s.maxAsaSeconds, s.maxAbandonRate, s.maxOccupancy, s.minOccupancy,
         s.responseTimeHours, s.shrinkage, s.patienceSeconds, s.concurrency,
+        s.openingHours === null ? null : JSON.stringify(s.openingHours),
       ],
     );
     const { created, ...channel } = rows[0];

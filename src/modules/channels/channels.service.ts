@@ -1,11 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { IANAZone } from 'luxon';
 import { DomainError, notFound, validationFailed, type FieldError } from '../../platform/errors/domain-error.js';
-import type { Channel, ChannelSettings } from './channel.js';
+import { WEEKDAYS, type Channel, type ChannelSettings } from './channel.js';
 import { ChannelsRepository } from './channels.repository.js';
 import type { ChannelPutDto, ChannelResponseDto } from './dto/channel.dto.js';
 
 const CODE = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+
+/** Field errors of opening hours: known weekdays, ranges of two HH:MM times, start before end. */
+function openingHoursErrors(hours: unknown): FieldError[] {
+  if (hours === null || hours === undefined) return [];
+  if (typeof hours !== 'object' || Array.isArray(hours)) return [{ field: 'openingHours', value: hours, reason: 'must be an object of weekdays mon … sun' }];
+  const errors: FieldError[] = [];
+  for (const [day, ranges] of Object.entries(hours as Record<string, unknown>)) {
+    if (!(WEEKDAYS as readonly string[]).includes(day)) errors.push({ field: `openingHours.${day}`, value: day, reason: 'must be one of mon, tue, wed, thu, fri, sat, sun' });
+    else if (!Array.isArray(ranges)) errors.push({ field: `openingHours.${day}`, value: ranges, reason: 'must be an array of [start, end] ranges' });
+    else {
+      ranges.forEach((r: unknown, i) => {
+        const ok = Array.isArray(r) && r.length === 2 && typeof r[0] === 'string' && typeof r[1] === 'string' && CLOCK.test(r[0]) && CLOCK.test(r[1]) && r[0] < r[1];
+        if (!ok) errors.push({ field: `openingHours.${day}[${i}]`, value: r, reason: 'must be [start, end], local times HH:MM with start before end (24:00 allowed as end)' });
+      });
+    }
+  }
+  return errors;
+}
 
 export function toChannelResponse(c: Channel): ChannelResponseDto {
   const { id: _id, createdAt, updatedAt, ...rest } = c;
@@ -40,7 +59,9 @@ export class ChannelsService {
       shrinkage: body.shrinkage ?? 0,
       patienceSeconds: body.patienceSeconds ?? null,
       concurrency: body.concurrency ?? 1,
+      openingHours: body.openingHours ?? null,
     };
+    errors.push(...openingHoursErrors(body.openingHours));
     if (settings.minOccupancy !== null && settings.maxOccupancy !== null && settings.minOccupancy >= settings.maxOccupancy) {
       errors.push({ field: 'minOccupancy', value: settings.minOccupancy, reason: 'must be below maxOccupancy' });
     }

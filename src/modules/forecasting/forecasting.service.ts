@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { accuracyMeasures } from '../../core/forecasting/accuracy-measures.js';
 import { ahtProfile } from '../../core/forecasting/aht-profile.js';
-import { forecastIntervals } from '../../core/forecasting/forecast-intervals.js';
+import { autoForecast, type AutoForecastResult } from '../../core/forecasting/auto-forecast.js';
+import { predictionBands } from '../../core/forecasting/prediction-bands.js';
+import { prepareHistory } from '../../core/forecasting/prepare-history.js';
 import { rollingOriginBacktest } from '../../core/forecasting/rolling-origin-backtest.js';
 import { sumBlocks } from '../../core/forecasting/sum-blocks.js';
-import { FORECAST_METHODS, MINIMUM_HISTORY_DAYS, type AccuracyMeasures, type ForecastMethod } from '../../core/forecasting/types.js';
+import { FORECAST_METHODS, MINIMUM_HISTORY_DAYS, type AccuracyMeasures, type ForecastChoice } from '../../core/forecasting/types.js';
 import { DomainError, validationFailed } from '../../platform/errors/domain-error.js';
 import { ChannelsService } from '../channels/channels.service.js';
 import { versionJson } from '../forecasts/forecast.sink.js';
@@ -16,7 +18,7 @@ import { JobsService } from '../jobs/jobs.service.js';
 import { ChannelGrid } from './channel-grid.js';
 import type {
   AccuracyDto, BacktestResponseDto, BacktestResultDto, ChannelModelJson, ForecastBacktestDto, ForecastGenerateDto, ForecastGenerateResponseDto,
-  ForecastModelMetadataJson, MonthAccuracyDto,
+  ForecastModelMetadataJson, GenerateWarningDto, MissingDataDto, MonthAccuracyDto,
 } from './dto/forecasting.dto.js';
 import { ForecastingRepository, type SpecialDayRow } from './forecasting.repository.js';
 
@@ -28,11 +30,22 @@ const AHT_WEEKS = 6;
 const SYNC_LIMIT_INTERVALS = 400_000;
 /** Most days between the last actuals and the horizon (forecast through, then dropped). */
 const MAX_GAP_DAYS = 91;
-/** Weeks at the end of the history that `auto` back-tests on. */
-const AUTO_BACKTEST_WEEKS = 4;
 
 function finite(x: number): number | null {
   return Number.isFinite(x) ? x : null;
+}
+
+/** Missing days (local dates) and missing intervals of a loaded history, special days apart. */
+function missingData(volume: Float64Array, s: number, startDay: number, excluded: Uint8Array, open: Uint8Array | null): MissingDataDto {
+  const p = prepareHistory(volume, s, { open: open ?? undefined });
+  const days: string[] = [];
+  let intervals = 0;
+  for (let d = 0; d < excluded.length; d++) {
+    if (excluded[d]) continue;
+    if (p.missingDays[d]) days.push(ChannelGrid.dateOf(startDay + d));
+    for (let j = 0; j < s; j++) if (p.open[(d % 7) * s + j] && Number.isNaN(p.train[d * s + j])) intervals++;
+  }
+  return { days, intervals };
 }
 
 function accuracyDto(m: AccuracyMeasures): AccuracyDto {
@@ -80,10 +93,13 @@ export class ForecastingService {
     return { status: 201, body: await this.generate(tenantId, uploader, body) };
   }
 
-  /** POST /forecasts/backtest: rolling-origin evaluation, one row per channel and method. */
+  /**
+   * POST /forecasts/backtest: rolling-origin evaluation, one row per channel and method, and per
+   * channel the missing days and intervals found in the loaded history (left out of every score).
+   */
   async backtest(tenantId: string, body: ForecastBacktestDto): Promise<BacktestResponseDto> {
     const channels = await this.channels.requireAll(tenantId, body.channels);
-    const methods = body.methods ?? [...FORECAST_METHODS];
+    const methods: ForecastChoice[] = body.methods ?? [...FORECAST_METHODS];
     const fromDay = ChannelGrid.dayOf(body.from);
     const toDay = ChannelGrid.dayOf(body.to);
     const origins = Math.floor((toDay - fromDay - body.horizonDays) / 7) + 1;
@@ -95,7 +111,8 @@ export class ForecastingService {
     const endDay = fromDay + (origins - 1) * 7 + body.horizonDays;
     const special = await this.repository.specialDays(tenantId, body.channels, ChannelGrid.dateOf(startDay), ChannelGrid.dateOf(endDay));
     const data: BacktestResultDto[] = [];
-    const best: Record<string, ForecastMethod> = {};
+    const best: Record<string, ForecastChoice> = {};
+    const missing: Record<string, MissingDataDto> = {};
     for (const code of [...new Set(body.channels)]) {
       const grid = new ChannelGrid(channels.get(code)!);
       const s = grid.slotsPerDay;
@@ -103,11 +120,13 @@ export class ForecastingService {
       const rows = await this.repository.readHistory(tenantId, grid.channel.id, grid.startOf(startDay), grid.startOf(endDay));
       const { volume } = grid.columns(rows, startDay, days);
       const { excluded } = dayFlags(special, code, startDay, days);
+      const open = grid.openMask(startDay);
+      missing[code] = missingData(volume, s, startDay, excluded, open);
       let bestWape = Infinity;
       for (const method of methods) {
         const f = new Float64Array(origins * body.horizonDays * s);
         const a = new Float64Array(f.length);
-        rollingOriginBacktest(method, volume, s, { firstOriginDay: trainDays, origins, horizonDays: body.horizonDays, stepDays: 7, trainDays, excludedDays: excluded }, f, a);
+        rollingOriginBacktest(method, volume, s, { firstOriginDay: trainDays, origins, horizonDays: body.horizonDays, stepDays: 7, trainDays, excludedDays: excluded, firstDay: startDay, open: open ?? undefined }, f, a);
         const fd = new Float64Array(f.length / s);
         const ad = new Float64Array(fd.length);
         sumBlocks(f, s, fd);
@@ -115,10 +134,12 @@ export class ForecastingService {
         const months = new Map<string, { forecast: number; actual: number }>();
         for (let k = 0; k < origins; k++) {
           for (let h = 0; h < body.horizonDays; h++) {
+            const i = k * body.horizonDays + h;
+            if (Number.isNaN(fd[i]) || Number.isNaN(ad[i])) continue; // a day with a missing actual is not scored
             const month = ChannelGrid.monthOf(fromDay + 7 * k + h);
             const m = months.get(month) ?? { forecast: 0, actual: 0 };
-            m.forecast += fd[k * body.horizonDays + h];
-            m.actual += ad[k * body.horizonDays + h];
+            m.forecast += fd[i];
+            m.actual += ad[i];
             months.set(month, m);
           }
         }
@@ -131,14 +152,18 @@ export class ForecastingService {
         }
       }
     }
-    return { data, best };
+    return { data, best, missing };
   }
 
   /**
-   * POST /forecasts/generate: forecasts every channel from its recent actuals (auto: the method
-   * with the lowest WAPE over one-week back-tests on the last 4 weeks of the history), then
-   * stores one version with all channels and the per-channel choice in its metadata.
-   * @throws DomainError 422 INSUFFICIENT_HISTORY when a channel has too few days of actuals
+   * POST /forecasts/generate: forecasts every channel from its recent actuals (auto: the method,
+   * or the combination, with the lowest WAPE over one-week back-tests on the last 4 weeks of the
+   * history), with p10 and p90 per interval from that back-test, then stores one version with
+   * all channels and the per-channel choice in its metadata. Per channel, not all or nothing: a
+   * channel with too short a history for the method asked gets the best method its history
+   * allows (down to weekday-mean on one week), and one with less than a week of actuals is left
+   * out; both with a warning.
+   * @throws DomainError 422 INSUFFICIENT_HISTORY when no channel has a week of actuals
    */
   async generate(tenantId: string, uploader: Uploader, body: ForecastGenerateDto, progress: (fraction: number) => void = () => undefined): Promise<ForecastGenerateResponseDto> {
     const started = performance.now();
@@ -150,23 +175,38 @@ export class ForecastingService {
     );
     const rows: ForecastRowInput[] = [];
     const metadata: ForecastModelMetadataJson = { method: body.method, horizonStart: body.horizonStart, horizonDays: body.horizonDays, historyWeeks, channels: {} };
+    const warnings: GenerateWarningDto[] = [];
+    const failures: DomainError[] = [];
     const codes = [...new Set(body.channels)];
     for (const [i, code] of codes.entries()) {
       const grid = new ChannelGrid(channels.get(code)!);
-      const model = await this.forecastChannel(tenantId, grid, body, historyWeeks, horizonDay, special, rows);
-      metadata.channels[code] = model;
+      try {
+        const model = await this.forecastChannel(tenantId, grid, body, historyWeeks, horizonDay, special, rows);
+        metadata.channels[code] = model;
+        if (model.warning) warnings.push({ channel: code, code: 'SHORT_HISTORY', message: model.warning });
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.code !== 'INSUFFICIENT_HISTORY') throw error;
+        failures.push(error);
+        warnings.push({ channel: code, code: 'INSUFFICIENT_HISTORY', message: `${error.message}: not forecast` });
+      }
       progress((i + 1) / (codes.length + 1));
     }
+    if (rows.length === 0) {
+      // no channel could be forecast: the one error, or all of them
+      if (failures.length === 1) throw failures[0];
+      throw new DomainError('INSUFFICIENT_HISTORY', failures.map((f) => f.message).join('; '), { warnings });
+    }
     const methods = new Set(Object.values(metadata.channels).map((c) => c.method));
-    const source = body.method === 'auto' ? (methods.size === 1 ? `model:${[...methods][0]}` : 'model:auto') : `model:${body.method}`;
+    const source = methods.size === 1 ? `model:${[...methods][0]}` : 'model:auto';
     const { version } = await this.forecasts.createVersion(tenantId, {
       label: body.label ?? `${body.method} forecast from ${body.horizonStart}`,
       source,
       rows,
       createdBy: uploader,
     });
+    metadata.warnings = warnings;
     await this.repository.setMetadata(tenantId, version.id, metadata);
-    return { version: { ...versionJson(version), metadata: metadata as unknown as Record<string, unknown> }, metadata, elapsedMs: Math.round(performance.now() - started) };
+    return { version: { ...versionJson(version), metadata: metadata as unknown as Record<string, unknown> }, metadata, warnings, elapsedMs: Math.round(performance.now() - started) };
   }
 
   private async forecastChannel(
@@ -193,41 +233,26 @@ export class ForecastingService {
     const days = endDay - startDay;
     const { volume, handled, handleSeconds } = grid.columns(rows, startDay, days);
     const flags = dayFlags(special, code, startDay, days);
-    const needed = body.method === 'auto' ? MINIMUM_HISTORY_DAYS['weekday-profile'] + 7 : MINIMUM_HISTORY_DAYS[body.method];
-    if (days < needed) {
-      throw new DomainError('INSUFFICIENT_HISTORY', `channel ${code} has ${days} days of actuals before ${body.horizonStart}; ${body.method} needs ${needed}`, { channel: code, days, needed });
+    const minimum = MINIMUM_HISTORY_DAYS['weekday-mean'];
+    if (days < minimum) {
+      throw new DomainError('INSUFFICIENT_HISTORY', `channel ${code} has ${days} days of actuals before ${body.horizonStart}; every method needs ${minimum}`, { channel: code, days, needed: minimum });
     }
-
-    let method: ForecastMethod = body.method === 'auto' ? 'weekday-profile' : body.method;
-    let backtest: ChannelModelJson['backtest'] = null;
-    if (body.method === 'auto') {
-      // as many back-test weeks (up to 4) as leave every method its two weeks of training; else fewer methods
-      const full = Math.floor((days - MINIMUM_HISTORY_DAYS['double-seasonal']) / 7);
-      const weeks = Math.min(AUTO_BACKTEST_WEEKS, full >= 1 ? full : Math.floor((days - MINIMUM_HISTORY_DAYS['weekday-profile']) / 7));
-      const trainDays = days - 7 * weeks;
-      backtest = {};
-      let bestWape = Infinity;
-      for (const candidate of FORECAST_METHODS) {
-        if (MINIMUM_HISTORY_DAYS[candidate] > trainDays) continue;
-        const f = new Float64Array(weeks * 7 * s);
-        const a = new Float64Array(f.length);
-        rollingOriginBacktest(candidate, volume, s, { firstOriginDay: trainDays, origins: weeks, horizonDays: 7, stepDays: 7, trainDays, excludedDays: flags.excluded }, f, a);
-        const fd = new Float64Array(weeks * 7);
-        const ad = new Float64Array(weeks * 7);
-        sumBlocks(f, s, fd);
-        sumBlocks(a, s, ad);
-        const wape = accuracyMeasures(f, a).wape;
-        backtest[candidate] = { intervalWape: finite(wape), dailyWape: finite(accuracyMeasures(fd, ad).wape), origins: weeks };
-        if (wape < bestWape) {
-          bestWape = wape;
-          method = candidate;
-        }
-      }
+    // a history too short for the method asked: the best method it allows, with a warning
+    let choice: ForecastChoice = body.method;
+    let warning: string | null = null;
+    if (days < MINIMUM_HISTORY_DAYS[choice]) {
+      warning = `channel ${code} has ${days} days of actuals; ${choice} needs ${MINIMUM_HISTORY_DAYS[choice]}`;
+      choice = 'auto';
     }
-
     const gap = horizonDay - endDay;
-    const forecast = new Float64Array((gap + body.horizonDays) * s);
-    forecastIntervals(method, volume, s, gap + body.horizonDays, forecast, flags.excluded);
+    const n = (gap + body.horizonDays) * s;
+    const forecast = new Float64Array(n);
+    const open = grid.openMask(startDay) ?? undefined;
+    const r: AutoForecastResult = autoForecast(choice, volume, s, gap + body.horizonDays, forecast, { excludedDays: flags.excluded, open, firstDay: startDay });
+    if (r.warning || warning) warning = [warning, r.warning].filter((w) => w !== null).join('; ') + `: forecast with ${r.method}`;
+    const p10 = new Float64Array(n);
+    const p90 = new Float64Array(n);
+    predictionBands(forecast, s, r.backtest?.forecast ?? new Float64Array(0), r.backtest?.actual ?? new Float64Array(0), p10, p90);
     const aht = new Float64Array(7 * s);
     ahtProfile(handled, handleSeconds, s, AHT_WEEKS, FALLBACK_AHT_SECONDS, aht);
     for (let h = 0; h < body.horizonDays; h++) {
@@ -236,17 +261,27 @@ export class ForecastingService {
       const w = (days + gap + h) % 7;
       for (let j = 0; j < s; j++) {
         const instants = grid.instantsOf(day, j);
-        const volumeOfSlot = (forecast[(gap + h) * s + j] * factor) / (instants.length || 1);
-        for (const t of instants) out.push({ channel: code, intervalStart: new Date(t), volume: volumeOfSlot, ahtSeconds: aht[w * s + j] });
+        const t = (gap + h) * s + j;
+        const share = factor / (instants.length || 1);
+        for (const at of instants) {
+          out.push({ channel: code, intervalStart: new Date(at), volume: forecast[t] * share, ahtSeconds: aht[w * s + j], volumeP10: p10[t] * share, volumeP90: p90[t] * share });
+        }
       }
     }
+    const scores: ChannelModelJson['backtest'] = {};
+    for (const [m, sc] of Object.entries(r.scores)) scores[m as keyof typeof scores] = { intervalWape: finite(sc.intervalWape), dailyWape: finite(sc.dailyWape), origins: sc.origins };
+    const gaps = missingData(volume, s, startDay, flags.excluded, open ?? null);
     return {
-      method,
+      method: r.method,
+      members: r.members,
       historyStart: ChannelGrid.dateOf(startDay),
       historyEnd: ChannelGrid.dateOf(endDay - 1),
       historyDays: days,
-      backtest,
-      specialDays: flags.excluded.reduce((n, f) => n + f, 0),
+      backtest: Object.keys(scores).length ? scores : null,
+      specialDays: flags.excluded.reduce((k, f) => k + f, 0),
+      missingDays: gaps.days,
+      missingIntervals: gaps.intervals,
+      warning,
     };
   }
 }

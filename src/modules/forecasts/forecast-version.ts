@@ -26,6 +26,9 @@ export interface ForecastInterval {
   volume: number;
   ahtSeconds: number;
   shrinkage: number | null;
+  /** The prediction band of the volume (generated versions), null when the version has none. */
+  volumeP10: number | null;
+  volumeP90: number | null;
 }
 
 /** One row given to ForecastsService.createVersion. */
@@ -36,4 +39,7 @@ export interface ForecastRowInput {
   volume: number;
   ahtSeconds: number;
   shrinkage?: number | null;
+  /** 10th and 90th percentile of the volume (a model's prediction band), stored beside it. */
+  volumeP10?: number | null;
+  volumeP90?: number | null;
 }

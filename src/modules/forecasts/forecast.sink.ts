@@ -57,13 +57,15 @@ export class ForecastSink implements RowSink<ForecastVersionJson, null> {
   accept(fields: readonly string[], positions: Int32Array, channel: ResolvedChannel, line: number, w: BinaryCopyWriter, issues: RowIssue[]): boolean {
     const v = this.v;
     if (!parseForecastRecord(fields, positions, channel.grid, v, issues)) return false;
-    w.beginRow(6, 6 * 12);
+    w.beginRow(8, 8 * 12);
     w.int4(line);
     w.int4(channel.id);
     w.timestamptz(v.intervalStartMs);
     w.float8(v.volume);
     w.float8(v.ahtSeconds);
     w.float8OrNull(v.shrinkage);
+    w.float8OrNull(v.volumeP10);
+    w.float8OrNull(v.volumeP90);
     this.summary.add(channel.id, channel.code, v.intervalStartMs);
     return true;
   }

@@ -23,8 +23,8 @@ export class ForecastsController {
   @ApiOperation({
     summary: 'Upload a forecast: creates a new immutable version',
     description:
-      'CSV columns channel, interval_start, volume, aht_seconds, optional shrinkage (header required, any order); a multipart form with a ' +
-      '`file` part (and an optional `label` field); or JSON { label, rows: [{ channel, intervalStart, volume, ahtSeconds, shrinkage? }] }. ' +
+      'CSV columns channel, interval_start, volume, aht_seconds, optional shrinkage, optional volume_p10 and volume_p90 (a prediction band, both or neither) (header required, any order); a multipart form with a ' +
+      '`file` part (and an optional `label` field); or JSON { label, rows: [{ channel, intervalStart, volume, ahtSeconds, shrinkage?, volumeP10?, volumeP90? }] }. ' +
       'interval_start is on the channel grid: with an offset it is taken as is, without one it is local time of the channel.',
   })
   @ApiConsumes('text/csv', 'multipart/form-data', 'application/json')

@@ -9,13 +9,16 @@ export interface ForecastIntervalRow {
   volume: number;
   ahtSeconds: number;
   shrinkage: number | null;
+  volumeP10: number | null;
+  volumeP90: number | null;
 }
 
 /** Column definitions of forecast staging tables. */
-export const FORECAST_STAGING_DDL = 'line integer, channel_id integer, interval_start timestamptz, volume double precision, aht_seconds double precision, shrinkage double precision';
+export const FORECAST_STAGING_DDL =
+  'line integer, channel_id integer, interval_start timestamptz, volume double precision, aht_seconds double precision, shrinkage double precision, volume_p10 double precision, volume_p90 double precision';
 
 /** Columns of the forecast staging table (what COPY writes, in order). */
-export const FORECAST_STAGING_COLUMNS = 'line, channel_id, interval_start, volume, aht_seconds, shrinkage';
+export const FORECAST_STAGING_COLUMNS = 'line, channel_id, interval_start, volume, aht_seconds, shrinkage, volume_p10, volume_p90';
 
 const COLUMNS = `id, label, source, created_by_key_id AS "createdByKeyId", created_by_key_name AS "createdByKeyName",
   created_at AS "createdAt", channel_codes AS "channels", first_interval_start AS "firstIntervalStart",
@@ -41,8 +44,8 @@ export class ForecastsRepository {
     await client.query('SAVEPOINT merge_forecast');
     try {
       await client.query(
-        `INSERT INTO forecast_intervals (tenant_id, version_id, channel_id, interval_start, volume, aht_seconds, shrinkage)
-         SELECT $1, $2, channel_id, interval_start, volume, aht_seconds, shrinkage FROM ${staging}`,
+        `INSERT INTO forecast_intervals (tenant_id, version_id, channel_id, interval_start, volume, aht_seconds, shrinkage, volume_p10, volume_p90)
+         SELECT $1, $2, channel_id, interval_start, volume, aht_seconds, shrinkage, volume_p10, volume_p90 FROM ${staging}`,
         [tenantId, versionId],
       );
     } catch (error) {
@@ -72,7 +75,8 @@ export class ForecastsRepository {
   /** A page of one channel's intervals of a version in [from, to), after `afterMs`. */
   readIntervals(tenantId: string, versionId: string, channelId: number, fromMs: number, toMs: number, afterMs: number | null, limit: number): Promise<ForecastIntervalRow[]> {
     return this.db.query(
-      `SELECT interval_start AS "intervalStart", volume, aht_seconds AS "ahtSeconds", shrinkage FROM forecast_intervals
+      `SELECT interval_start AS "intervalStart", volume, aht_seconds AS "ahtSeconds", shrinkage, volume_p10 AS "volumeP10", volume_p90 AS "volumeP90"
+         FROM forecast_intervals
         WHERE tenant_id = $1 AND version_id = $2 AND channel_id = $3 AND interval_start >= $4 AND interval_start < $5
           AND ($6::timestamptz IS NULL OR interval_start > $6)
         ORDER BY interval_start LIMIT $7`,
@@ -84,7 +88,7 @@ export class ForecastsRepository {
   allIntervals(tenantId: string, versionId: string): Promise<ForecastInterval[]> {
     return this.db.query(
       `SELECT f.channel_id AS "channelId", c.code AS "channelCode", f.interval_start AS "intervalStart", f.volume,
-              f.aht_seconds AS "ahtSeconds", f.shrinkage
+              f.aht_seconds AS "ahtSeconds", f.shrinkage, f.volume_p10 AS "volumeP10", f.volume_p90 AS "volumeP90"
          FROM forecast_intervals f JOIN channels c ON c.tenant_id = f.tenant_id AND c.id = f.channel_id
         WHERE f.tenant_id = $1 AND f.version_id = $2
         ORDER BY c.code, f.interval_start`,

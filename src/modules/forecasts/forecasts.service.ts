@@ -17,7 +17,7 @@ import type { ForecastInterval, ForecastRowInput, ForecastVersion } from './fore
 import { ForecastsRepository, type ForecastIntervalRow } from './forecasts.repository.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const CSV_HEADER = ['channel', 'period_start', 'period_start_local', 'volume', 'aht_seconds', 'shrinkage'];
+const CSV_HEADER = ['channel', 'period_start', 'period_start_local', 'volume', 'aht_seconds', 'shrinkage', 'volume_p10', 'volume_p90'];
 
 function intervalDto(channel: ListingChannel, r: ForecastIntervalRow): ForecastIntervalDto {
   const ms = r.intervalStart.getTime();
@@ -28,6 +28,8 @@ function intervalDto(channel: ListingChannel, r: ForecastIntervalRow): ForecastI
     volume: r.volume,
     ahtSeconds: r.ahtSeconds,
     shrinkage: r.shrinkage,
+    volumeP10: r.volumeP10,
+    volumeP90: r.volumeP90,
   };
 }
 
@@ -67,6 +69,8 @@ export class ForecastsService {
    * Creates a version from rows given in code (a forecasting model: source `model:<name>`),
    * through the same validation (channels, interval grid, time zones) and the same all-or-nothing
    * merge as an upload. The same label, source and rows twice give the first version back.
+   * Rows with a prediction band (volumeP10, volumeP90) have it stored beside the volume (an
+   * upload may carry one too: columns volume_p10, volume_p90).
    * @throws DomainError 422 INVALID_ROWS (errors named rows[i].field), UNKNOWN_CHANNELS, EMPTY_UPLOAD
    */
   async createVersion(
@@ -85,6 +89,8 @@ export class ForecastsService {
         volume: r.volume,
         ahtSeconds: r.ahtSeconds,
         shrinkage: r.shrinkage ?? null,
+        volumeP10: r.volumeP10 ?? null,
+        volumeP90: r.volumeP90 ?? null,
       })),
     };
     const json: UploadBody = { type: 'json', contentType: 'application/json', body };

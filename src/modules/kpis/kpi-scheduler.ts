@@ -15,7 +15,9 @@ const PREFIX = 'kpi-recompute:';
  * 02:00 everywhere. One cron job per zone in use; when it fires it recomputes, for every tenant
  * of that zone, the previous local day (and so the week and month holding it). The zones are
  * read at start-up and again each time a job fires, so a zone that appears later is scheduled
- * within a day. `KPI_SCHEDULE_ENABLED=false` schedules nothing (tests).
+ * within a day. With several instances on one database every one fires; a tenant's night is
+ * claimed in the database (`kpi_nightly_runs`) and recomputed by the instance whose claim lands,
+ * once. `KPI_SCHEDULE_ENABLED=false` schedules nothing (tests).
  */
 @Injectable()
 export class KpiScheduler implements OnApplicationBootstrap {
@@ -59,19 +61,24 @@ export class KpiScheduler implements OnApplicationBootstrap {
     }
   }
 
-  /** Recomputes the previous local day of every tenant of `zone`, as of `at`. */
+  /**
+   * Recomputes the previous local day of every tenant of `zone`, as of `at`, that no instance
+   * has recomputed yet; answers how many this instance recomputed.
+   */
   async runZone(zone: string, at: Date): Promise<number> {
     await this.syncZones();
     let tenants = 0;
     for (const t of await this.repository.tenantZones()) {
       if (t.zone !== zone) continue;
       const day = await this.repository.previousLocalDay(zone, at);
+      if (!(await this.repository.claimNightlyRun(t.tenantId, day.day))) continue;
       try {
         const result = await this.kpis.recompute(t.tenantId, day.fromUtc, day.toUtc);
-        this.logger.info({ tenantId: t.tenantId, zone, ...result }, 'nightly kpi recompute');
+        this.logger.info({ tenantId: t.tenantId, zone, day: day.day, ...result }, 'nightly kpi recompute');
         tenants++;
       } catch (error) {
         this.logger.error({ err: error, tenantId: t.tenantId, zone }, 'nightly kpi recompute of a tenant failed');
+        await this.repository.releaseNightlyRun(t.tenantId, day.day).catch(() => undefined);
       }
     }
     return tenants;

@@ -156,11 +156,29 @@ export class KpisRepository {
     );
   }
 
+  /**
+   * Claims the nightly recompute of `tenantId`'s local day `day` (YYYY-MM-DD) for this instance:
+   * true for the one instance whose claim lands, false for the others (and for a night already run).
+   */
+  async claimNightlyRun(tenantId: string, day: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `INSERT INTO kpi_nightly_runs (tenant_id, day) VALUES ($1, $2::date) ON CONFLICT DO NOTHING RETURNING 1`,
+      [tenantId, day],
+    );
+    return rows.length === 1;
+  }
+
+  /** Gives a claimed night back (its recompute failed): the next firing of any instance runs it. */
+  async releaseNightlyRun(tenantId: string, day: string): Promise<void> {
+    await this.db.query(`DELETE FROM kpi_nightly_runs WHERE tenant_id = $1 AND day = $2::date`, [tenantId, day]);
+  }
+
   /** The local day before the one holding `at` in `zone`: [start, end) in UTC. */
-  async previousLocalDay(zone: string, at: Date): Promise<{ fromUtc: Date; toUtc: Date }> {
-    const [row] = await this.db.query<Array<{ fromUtc: Date; toUtc: Date }>>(
+  async previousLocalDay(zone: string, at: Date): Promise<{ fromUtc: Date; toUtc: Date; day: string }> {
+    const [row] = await this.db.query<Array<{ fromUtc: Date; toUtc: Date; day: string }>>(
       `SELECT (date_trunc('day', $2::timestamptz AT TIME ZONE $1) - interval '1 day') AT TIME ZONE $1 AS "fromUtc",
-         date_trunc('day', $2::timestamptz AT TIME ZONE $1) AT TIME ZONE $1 AS "toUtc"`,
+         date_trunc('day', $2::timestamptz AT TIME ZONE $1) AT TIME ZONE $1 AS "toUtc",
+         to_char(date_trunc('day', $2::timestamptz AT TIME ZONE $1) - interval '1 day', 'YYYY-MM-DD') AS day`,
       [zone, at],
     );
     return row;

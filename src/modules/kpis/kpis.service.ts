@@ -266,7 +266,7 @@ export class KpisService implements OnModuleInit {
     };
     // Stored rows carry a fingerprint (answered 304 before they are read); live rows are computed.
     if (live) return build();
-    const version = await this.repository.fingerprint(tenantId, granularity, channels.map((c) => c.id), kpis, dimension, new Date(from ?? MIN_MS), new Date(to ?? MAX_MS));
+    const version = tenantId + '|' + await this.repository.fingerprint(tenantId, granularity, channels.map((c) => c.id), kpis, dimension, new Date(from ?? MIN_MS), new Date(to ?? MAX_MS));
     return { version, format, build };
   }
 

@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { csvLinesOf } from './csv.js';
+import { PageCache } from './page-cache.js';
+
+/** JSON pages of versioned listings, by ETag (64 MB at most, in this process). */
+const pages = new PageCache(64 * 1024 * 1024);
 
 /** The representation of a listing: a JSON page or a streamed CSV. */
 export type ListingFormat = 'json' | 'csv';
@@ -17,7 +21,8 @@ export type Listing =
 
 /**
  * A listing whose ETag is known before any work: `version` names the state of the data it
- * reads (a data fingerprint), and the listing is built only when the client's copy is stale.
+ * reads (a data fingerprint, which must name the tenant too), and the listing is built only
+ * when the client's copy is stale and no JSON page of that ETag is at hand.
  */
 export interface VersionedListing {
   version: string;
@@ -52,8 +57,20 @@ function notModified(request: Request, response: Response, etag: string): boolea
  */
 export async function sendListing(request: Request, response: Response, listing: Listing | VersionedListing): Promise<void> {
   if ('version' in listing) {
-    if (notModified(request, response, versionEtag(listing.version, listing.format === 'csv', request))) return;
+    const etag = versionEtag(listing.version, listing.format === 'csv', request);
+    if (notModified(request, response, etag)) return;
+    const cached = listing.format === 'json' ? pages.get(etag) : undefined;
+    if (cached !== undefined) {
+      response.status(200).type('application/json').send(cached);
+      return;
+    }
     listing = await listing.build();
+    if (listing.type === 'json') {
+      const json = JSON.stringify(listing.body);
+      pages.set(etag, json);
+      response.status(200).type('application/json').send(json);
+      return;
+    }
   } else if (listing.type === 'json') {
     const json = JSON.stringify(listing.body);
     if (notModified(request, response, `W/"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`)) return;
@@ -61,9 +78,6 @@ export async function sendListing(request: Request, response: Response, listing:
     return;
   }
   switch (listing.type) {
-    case 'json':
-      response.status(200).type('application/json').send(JSON.stringify(listing.body));
-      return;
     case 'csv':
       return sendCsvLines(response, listing.filename, listing.header, csvLinesOf(listing.rows));
     case 'csv-lines':

@@ -116,7 +116,7 @@ export class CalibrationService {
     let abandonedWaitLogged = 0;
     const unlogged: Array<{ index: number; abandoned: number; answered: number; wait: number }> = [];
     for await (const b of this.reader.batches({
-      tenantId, all, channel, granularity: 'interval', timeZone: 'UTC', fromMs: c.fromMs, toMs: c.toMs, versionId: null, plan: false, batchSize: CHUNK,
+      tenantId, all, channel, granularity: 'interval', timeZone: 'UTC', fromMs: c.fromMs, toMs: c.toMs, versionIds: [], plan: false, batchSize: CHUNK,
     })) {
       for (let k = 0; k < b.length; k++) {
         if (Number.isNaN(b.offered[k])) continue;

@@ -13,7 +13,8 @@ import { FORECAST_ACCURACY_COLUMNS, type ChannelAccuracySummaryDto, type Forecas
 
 
 function rowDto(channel: ListingChannel, r: AccuracyRow): ForecastAccuracyRowDto {
-  const variance = r.actual > 0 ? (r.forecast - r.actual) / r.actual : null;
+  // Missing actuals are not zero: the variance compares the forecast of the intervals with actuals only.
+  const variance = r.actual !== null && r.actual > 0 && r.forecastMatched !== null ? (r.forecastMatched - r.actual) / r.actual : null;
   return {
     channel: channel.code,
     periodStart: formatUtcIso(r.t),
@@ -22,6 +23,8 @@ function rowDto(channel: ListingChannel, r: AccuracyRow): ForecastAccuracyRowDto
     actual: r.actual,
     variance,
     withinFivePercent: variance === null ? null : Math.abs(variance) <= 0.05 + 1e-12,
+    forecastIntervals: r.forecastIntervals,
+    actualIntervals: r.actualIntervals,
   };
 }
 

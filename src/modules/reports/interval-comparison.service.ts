@@ -3,6 +3,7 @@ import { createIsoFormatter, type IsoFormatter } from '../../core/time/create-is
 import { formatLocalIso } from '../../core/time/format-local-iso.js';
 import { formatUtcIso } from '../../core/time/format-utc-iso.js';
 import { DomainError, notFound } from '../../platform/errors/domain-error.js';
+import type { Channel } from '../channels/channel.js';
 import { ChannelsService } from '../channels/channels.service.js';
 import { ForecastsService } from '../forecasts/forecasts.service.js';
 import { tenantZoneOf } from '../channels/tenant-zone.js';
@@ -30,8 +31,12 @@ const SUM_FIELDS = [
   'goalSum', 'goalSeconds',
   /** Σ predicted SL × offered and Σ offered over the intervals with a prediction. */
   'predictedSum', 'predictedOffered',
-  /** Σ handle seconds and Σ staffed agent-seconds over the intervals with staffed agents. */
+  /** Σ handle seconds and Σ staffed agent-seconds over the intervals with staffed agents and a handle time within it. */
   'occupancyHandle', 'occupancyAgentSeconds',
+  /** Σ agents × interval seconds of the plan, the schedule and the staffing (agent-hours × 3600; raw sums, also in all-channels rows). */
+  'requiredAgentSeconds', 'scheduledAgentSeconds', 'staffedAgentSeconds',
+  /** Coverage: intervals with a forecast, actuals, a plan, a schedule, staffing; intervals whose handle time exceeds the staffed time. */
+  'forecastIntervals', 'actualIntervals', 'requiredIntervals', 'scheduledIntervals', 'staffedIntervals', 'handleOverStaffedIntervals',
 ] as const;
 type PeriodSums = { length: number } & Record<(typeof SUM_FIELDS)[number], Float64Array>;
 
@@ -80,8 +85,10 @@ function addInterval(s: PeriodSums, j: number, b: IntervalBatch, k: number, pred
   if (volume === volume) {
     s.volume[j] = zero(s.volume[j]) + volume;
     s.volumeAht[j] += volume * zero(b.ahtSeconds[k]);
+    s.forecastIntervals[j]++;
   }
   if (offered === offered) {
+    s.actualIntervals[j]++;
     s.offered[j] = zero(s.offered[j]) + offered;
     s.answered[j] += b.answered[k];
     s.abandoned[j] += b.abandoned[k];
@@ -90,11 +97,24 @@ function addInterval(s: PeriodSums, j: number, b: IntervalBatch, k: number, pred
     s.wait[j] += b.waitSeconds[k];
   }
   const agents = b.agents[k];
+  const scheduled = b.scheduled[k];
   const staffed = b.staffed[k];
   addTimed(s.agentsSum, s.agentsSeconds, j, agents, seconds);
   addTimed(s.fractionalSum, s.fractionalSeconds, j, b.agentsFractional[k], seconds);
-  addTimed(s.scheduledSum, s.scheduledSeconds, j, b.scheduled[k], seconds);
+  addTimed(s.scheduledSum, s.scheduledSeconds, j, scheduled, seconds);
   addTimed(s.staffedSum, s.staffedSeconds, j, staffed, seconds);
+  if (agents === agents) {
+    s.requiredAgentSeconds[j] += agents * seconds;
+    s.requiredIntervals[j]++;
+  }
+  if (scheduled === scheduled) {
+    s.scheduledAgentSeconds[j] += scheduled * seconds;
+    s.scheduledIntervals[j]++;
+  }
+  if (staffed === staffed) {
+    s.staffedAgentSeconds[j] += staffed * seconds;
+    s.staffedIntervals[j]++;
+  }
   if (agents === agents || offered === offered || volume === volume) {
     const goal = b.goal[k];
     s.goalSum[j] += (goal === goal ? goal : defaultGoal) * seconds;
@@ -105,13 +125,18 @@ function addInterval(s: PeriodSums, j: number, b: IntervalBatch, k: number, pred
     s.predictedOffered[j] += zero(offered);
   }
   if (staffed === staffed && offered === offered) {
-    s.occupancyHandle[j] += b.handleSeconds[k];
-    s.occupancyAgentSeconds[j] += staffed * seconds;
+    // More handle time than staffed time is a data problem (states missing for part of the
+    // interval or some agents), not an occupancy above 100%: flagged and left out.
+    if (b.handleSeconds[k] > staffed * seconds * (1 + 1e-12)) s.handleOverStaffedIntervals[j]++;
+    else {
+      s.occupancyHandle[j] += b.handleSeconds[k];
+      s.occupancyAgentSeconds[j] += staffed * seconds;
+    }
   }
 }
 
 /** Values per period: the columns of INTERVAL_COMPARISON_COLUMNS after channel and the two times. */
-const VALUE_COUNT = 18;
+const VALUE_COUNT = 27;
 
 /** Writes the report's values of period j into `out` (NaN where there is none), in the order of INTERVAL_COMPARISON_COLUMNS after the two times. */
 function periodValuesInto(s: PeriodSums, j: number, out: Float64Array | number[]): void {
@@ -140,6 +165,15 @@ function periodValuesInto(s: PeriodSums, j: number, out: Float64Array | number[]
   out[15] = ratio(s.wait[j], s.answered[j]);
   out[16] = ratio(s.abandoned[j], s.answered[j] + s.abandoned[j]);
   out[17] = ratio(s.occupancyHandle[j], s.occupancyAgentSeconds[j]);
+  out[18] = s.requiredIntervals[j] > 0 ? s.requiredAgentSeconds[j] / 3600 : NaN;
+  out[19] = s.scheduledIntervals[j] > 0 ? s.scheduledAgentSeconds[j] / 3600 : NaN;
+  out[20] = s.staffedIntervals[j] > 0 ? s.staffedAgentSeconds[j] / 3600 : NaN;
+  out[21] = s.forecastIntervals[j];
+  out[22] = s.actualIntervals[j];
+  out[23] = s.requiredIntervals[j];
+  out[24] = s.scheduledIntervals[j];
+  out[25] = s.staffedIntervals[j];
+  out[26] = s.handleOverStaffedIntervals[j];
 }
 
 function rowDto(channel: ListingChannel, { s, j }: PeriodRef): IntervalComparisonRowDto {
@@ -169,6 +203,15 @@ function rowDto(channel: ListingChannel, { s, j }: PeriodRef): IntervalCompariso
     asaSeconds: v[15],
     abandonRate: v[16],
     occupancy: v[17],
+    requiredAgentHours: v[18],
+    scheduledAgentHours: v[19],
+    staffedAgentHours: v[20],
+    forecastIntervals: values[21],
+    actualIntervals: values[22],
+    requiredIntervals: values[23],
+    scheduledIntervals: values[24],
+    staffedIntervals: values[25],
+    handleOverStaffedIntervals: values[26],
   };
 }
 
@@ -220,97 +263,101 @@ export class IntervalComparisonService {
     if (query.forecastVersion) await this.forecasts.getVersion(tenantId, query.forecastVersion);
     if (query.plan && !(await this.repository.planExists(tenantId, query.plan))) throw notFound('PLAN_NOT_FOUND', 'staffing plan', query.plan);
     const [all, fingerprint] = await Promise.all([this.channels.list(tenantId), this.repository.dataFingerprint(tenantId)]);
-    const byCode = new Map(all.map((c) => [c.code, c]));
     const channels = listingChannels(all, query);
+    return { version: fingerprint, format, build: () => this.build(tenantId, query, format, all, channels) };
+  }
+
+  /** The report's rows of `channels` (and the all-channels rows when asked), as a JSON page or CSV lines. */
+  private async build(tenantId: string, query: IntervalComparisonQueryDto, format: ListingFormat, all: readonly Channel[], channels: ListingChannel[]): Promise<Listing> {
+    const byCode = new Map(all.map((c) => [c.code, c]));
     const totals = query.totals === true && !query.channel?.length;
     // The all-channels rows are cut in the tenant's zone, as the KPI `*` rows are.
     const totalsZone = tenantZoneOf(all);
     const granularity = query.granularity ?? 'interval';
-    return { version: fingerprint, format, build: async (): Promise<Listing> => {
-      const versions = new Map<string, Promise<string | null>>();
-      const versionOf = (code: string): Promise<string | null> => {
-        let v = versions.get(code);
-        if (!v) versions.set(code, (v = query.forecastVersion ? Promise.resolve(query.forecastVersion) : this.repository.newestVersionCovering(tenantId, code)));
-        return v;
-      };
-      /**
-       * The periods of one channel after `afterMs` (a period start), at most `limit` of them (null:
-       * all), in batches of whole periods (a period cut by a batch end is carried to the next).
-       */
-      const reader = this.reader;
-      const periods = async function* (c: ListingChannel, timeZone: string, afterMs: number | null, limit: number | null): AsyncGenerator<PeriodSums> {
-        const channel = byCode.get(c.code)!;
-        const seconds = channel.intervalMinutes * 60;
-        const batchSize = granularity === 'interval' && limit !== null ? Math.min(CHUNK, limit) : CHUNK;
-        let left = limit ?? Infinity;
-        let open: PeriodSums | null = null;
-        for await (const b of reader.batches({
-          tenantId, all, channel, granularity, timeZone, fromMs: afterMs === null ? c.fromMs : Math.max(c.fromMs, afterMs + 1), toMs: c.toMs,
-          versionId: versionOf(c.code), plan: query.plan ?? null, batchSize,
-        })) {
-          const predicted = predictServiceLevel(channel, b, 'erlang-c');
-          const s = newSums(b.length + 1);
-          if (open && open.length) copyPeriod(open, open.length - 1, s, s.length++);
-          for (let k = 0; k < b.length; k++) {
-            const p = b.p[k];
-            if (afterMs !== null && p <= afterMs) continue;
-            if (s.length === 0 || s.t[s.length - 1] !== p) s.t[s.length++] = p;
-            addInterval(s, s.length - 1, b, k, predicted[k], seconds, channel.serviceLevelTarget);
-          }
-          // Every period but the last is whole.
-          const closed = Math.min(Math.max(s.length - 1, 0), left);
-          if (closed > 0) yield sliceSums(s, 0, closed);
-          left -= closed;
-          if (left <= 0) return;
-          open = s;
+    // The forecast of an interval: the version asked for, else the newest version holding it.
+    const versions = new Map<string, Promise<string[]>>();
+    const versionsOf = (c: ListingChannel): Promise<string[]> => {
+      let v = versions.get(c.code);
+      if (!v) versions.set(c.code, (v = query.forecastVersion ? Promise.resolve([query.forecastVersion]) : this.repository.versionsCovering(tenantId, c.code, c.fromMs, c.toMs)));
+      return v;
+    };
+    /**
+     * The periods of one channel after `afterMs` (a period start), at most `limit` of them (null:
+     * all), in batches of whole periods (a period cut by a batch end is carried to the next).
+     */
+    const reader = this.reader;
+    const periods = async function* (c: ListingChannel, timeZone: string, afterMs: number | null, limit: number | null): AsyncGenerator<PeriodSums> {
+      const channel = byCode.get(c.code)!;
+      const seconds = channel.intervalMinutes * 60;
+      const batchSize = granularity === 'interval' && limit !== null ? Math.min(CHUNK, limit) : CHUNK;
+      let left = limit ?? Infinity;
+      let open: PeriodSums | null = null;
+      for await (const b of reader.batches({
+        tenantId, all, channel, granularity, timeZone, fromMs: afterMs === null ? c.fromMs : Math.max(c.fromMs, afterMs + 1), toMs: c.toMs,
+        versionIds: versionsOf(c), plan: query.plan ?? null, batchSize,
+      })) {
+        const predicted = predictServiceLevel(channel, b, 'erlang-c');
+        const s = newSums(b.length + 1);
+        if (open && open.length) copyPeriod(open, open.length - 1, s, s.length++);
+        for (let k = 0; k < b.length; k++) {
+          const p = b.p[k];
+          if (afterMs !== null && p <= afterMs) continue;
+          if (s.length === 0 || s.t[s.length - 1] !== p) s.t[s.length++] = p;
+          addInterval(s, s.length - 1, b, k, predicted[k], seconds, channel.serviceLevelTarget);
         }
-        if (open && open.length) yield sliceSums(open, open.length - 1, open.length);
-      };
-      const collect = async (it: AsyncGenerator<PeriodSums>): Promise<PeriodRef[]> => {
-        const out: PeriodRef[] = [];
-        for await (const s of it) for (let j = 0; j < s.length; j++) out.push({ s, j });
-        return out;
-      };
-      const totalsPage = (afterMs: number | null, limit: number): Promise<PeriodRef[]> =>
-        this.totalsPage(channels, (c) => collect(periods(c, totalsZone, afterMs, limit)), limit);
-      const source: ChannelRows<PeriodRef> = {
-        fetch: (c, after, limit) => {
-          const afterMs = instantKey(after);
-          return c.code === TOTALS ? totalsPage(afterMs, limit) : collect(periods(c, byCode.get(c.code)!.timeZone, afterMs, limit));
-        },
-        keyOf: ({ s, j }) => String(s.t[j]),
-      };
-      const totalsChannel: ListingChannel | null = totals && channels.length
-        ? { id: 0, code: TOTALS, clock: zoneClockFor(totalsZone), fromMs: Math.min(...channels.map((c) => c.fromMs)), toMs: Math.max(...channels.map((c) => c.toMs)) }
-        : null;
-      if (format === 'csv') {
-        return {
-          type: 'csv-lines',
-          filename: 'interval-comparison.csv',
-          header: INTERVAL_COMPARISON_COLUMNS,
-          lines: (async function* () {
-            const iso = createIsoFormatter();
-            if (totalsChannel) for await (const { channel, row } of readAll([totalsChannel], source, 2000)) yield csvLines(channel, sliceSums(row.s, row.j, row.j + 1), iso);
-            for (const c of channels) {
-              for await (const s of periods(c, byCode.get(c.code)!.timeZone, null, null)) {
-                // Pieces of at most LINES_PER_PIECE lines (~80 KB): short-lived strings the young generation collects.
-                for (let from = 0; from < s.length; from += LINES_PER_PIECE) yield csvLines(c, sliceSums(s, from, Math.min(s.length, from + LINES_PER_PIECE)), iso);
-              }
-            }
-          })(),
-        };
+        // Every period but the last is whole.
+        const closed = Math.min(Math.max(s.length - 1, 0), left);
+        if (closed > 0) yield sliceSums(s, 0, closed);
+        left -= closed;
+        if (left <= 0) return;
+        open = s;
       }
-      const cursor = decodeCursor(query.cursor);
-      if (cursor && !Number.isFinite(Number(cursor.key))) throw new DomainError('MALFORMED_REQUEST', 'cursor is not a cursor of this listing');
-      const page = await readPage(totalsChannel ? [totalsChannel, ...channels] : channels, source, query.limit ?? DEFAULT_LIMIT, cursor);
-      return { type: 'json', body: { data: page.rows.map(({ channel, row }) => rowDto(channel, row)), next: page.next } };
-    } };
+      if (open && open.length) yield sliceSums(open, open.length - 1, open.length);
+    };
+    const collect = async (it: AsyncGenerator<PeriodSums>): Promise<PeriodRef[]> => {
+      const out: PeriodRef[] = [];
+      for await (const s of it) for (let j = 0; j < s.length; j++) out.push({ s, j });
+      return out;
+    };
+    const totalsPage = (afterMs: number | null, limit: number): Promise<PeriodRef[]> =>
+      this.totalsPage(channels, (c) => collect(periods(c, totalsZone, afterMs, limit)), limit);
+    const source: ChannelRows<PeriodRef> = {
+      fetch: (c, after, limit) => {
+        const afterMs = instantKey(after);
+        return c.code === TOTALS ? totalsPage(afterMs, limit) : collect(periods(c, byCode.get(c.code)!.timeZone, afterMs, limit));
+      },
+      keyOf: ({ s, j }) => String(s.t[j]),
+    };
+    const totalsChannel: ListingChannel | null = totals && channels.length
+      ? { id: 0, code: TOTALS, clock: zoneClockFor(totalsZone), fromMs: Math.min(...channels.map((c) => c.fromMs)), toMs: Math.max(...channels.map((c) => c.toMs)) }
+      : null;
+    if (format === 'csv') {
+      return {
+        type: 'csv-lines',
+        filename: 'interval-comparison.csv',
+        header: INTERVAL_COMPARISON_COLUMNS,
+        lines: (async function* () {
+          const iso = createIsoFormatter();
+          if (totalsChannel) for await (const { channel, row } of readAll([totalsChannel], source, 2000)) yield csvLines(channel, sliceSums(row.s, row.j, row.j + 1), iso);
+          for (const c of channels) {
+            for await (const s of periods(c, byCode.get(c.code)!.timeZone, null, null)) {
+              // Pieces of at most LINES_PER_PIECE lines (~80 KB): short-lived strings the young generation collects.
+              for (let from = 0; from < s.length; from += LINES_PER_PIECE) yield csvLines(c, sliceSums(s, from, Math.min(s.length, from + LINES_PER_PIECE)), iso);
+            }
+          }
+        })(),
+      };
+    }
+    const cursor = decodeCursor(query.cursor);
+    if (cursor && !Number.isFinite(Number(cursor.key))) throw new DomainError('MALFORMED_REQUEST', 'cursor is not a cursor of this listing');
+    const page = await readPage(totalsChannel ? [totalsChannel, ...channels] : channels, source, query.limit ?? DEFAULT_LIMIT, cursor);
+    return { type: 'json', body: { data: page.rows.map(({ channel, row }) => rowDto(channel, row)), next: page.next } };
   }
 
   /**
-   * The all-channels rows: each channel rolled up to periods of the tenant's zone, then added: contacts, seconds
-   * and predicted contacts within threshold summed; agents summed over channels (each channel's
-   * time-weighted average); the goal averaged weighted by time.
+   * The all-channels rows: each channel rolled up to periods of the tenant's zone, then added: contacts, seconds,
+   * agent-hours, coverage counts and predicted contacts within threshold summed; agents summed
+   * over channels (each channel's time-weighted average); no goal (none was set for all channels).
    */
   private async totalsPage(channels: readonly ListingChannel[], periodsOf: (c: ListingChannel) => Promise<PeriodRef[]>, limit: number): Promise<PeriodRef[]> {
     const parts = await Promise.all(channels.map((c) => periodsOf(c)));
@@ -326,7 +373,10 @@ export class IntervalComparisonService {
         }
         if (s.volume[j] === s.volume[j]) m.volume[i] = zero(m.volume[i]) + s.volume[j];
         if (s.offered[j] === s.offered[j]) m.offered[i] = zero(m.offered[i]) + s.offered[j];
-        for (const f of ['volumeAht', 'answered', 'abandoned', 'within', 'handle', 'wait', 'goalSum', 'goalSeconds', 'predictedSum', 'predictedOffered', 'occupancyHandle', 'occupancyAgentSeconds'] as const) {
+        // The goal is left out: a blend of the channels' goals is a goal no one set (the column stays empty).
+        for (const f of ['volumeAht', 'answered', 'abandoned', 'within', 'handle', 'wait', 'predictedSum', 'predictedOffered', 'occupancyHandle', 'occupancyAgentSeconds',
+          'requiredAgentSeconds', 'scheduledAgentSeconds', 'staffedAgentSeconds', 'forecastIntervals', 'actualIntervals', 'requiredIntervals', 'scheduledIntervals',
+          'staffedIntervals', 'handleOverStaffedIntervals'] as const) {
           m[f][i] += s[f][j];
         }
         // Agents: the sum over channels of each channel's time-weighted average (seconds 1: "has a value").

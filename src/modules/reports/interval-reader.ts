@@ -74,8 +74,8 @@ export interface ReadOptions {
   timeZone: string;
   fromMs: number;
   toMs: number;
-  /** Forecast version read, or null for none (may still be being looked up). */
-  versionId: string | null | Promise<string | null>;
+  /** Forecast versions read, newest first (the newest holding an interval is its forecast); none: no forecast. May still be being looked up. */
+  versionIds: readonly string[] | Promise<readonly string[]>;
   /** Plans: false for none, null for the newest covering each interval, else that plan. */
   plan: string | null | false;
   /** Intervals per batch (and per SQL chunk). */
@@ -150,15 +150,15 @@ export class IntervalReader {
       tenantId: o.tenantId, channelId: o.channel.id, timeZone: o.timeZone, granularity: o.granularity, fromMs, toMs: o.toMs, limit,
     });
     const plan = o.plan;
-    const [versionId, plans, inRange] = await Promise.all([
-      o.versionId,
+    const [versionIds, plans, inRange] = await Promise.all([
+      o.versionIds,
       plan === false ? [] : this.repository.plansCovering(o.tenantId, o.channel.code),
       this.repository.headcountInputs(o.tenantId, o.fromMs, o.toMs),
     ]);
     const goals = new Map(plans.map((x) => [x.id, x.goal]));
     // The given plan, else every plan covering the channel (the newest wins per interval).
     const planIds = plan === false ? [] : plan === null ? plans.map((x) => x.id) : [plan];
-    const f = new Source(versionId === null ? null : (from, limit) => this.repository.forecastChunk(q(from, limit), versionId), o.fromMs, o.batchSize);
+    const f = new Source(versionIds.length === 0 ? null : (from, limit) => this.repository.forecastChunk(q(from, limit), versionIds), o.fromMs, o.batchSize);
     const a = new Source((from, limit) => this.repository.actualsChunk(q(from, limit)), o.fromMs, o.batchSize);
     const pl = new Source(planIds.length === 0 ? null : (from, limit) => this.repository.planChunk(q(from, limit), planIds), o.fromMs, o.batchSize);
     const sources = [f, a, pl] as const;
@@ -238,8 +238,9 @@ export class IntervalReader {
     for (let k = 0; k < b.length; k++) {
       const j = (b.t[k] - h.startMs[0]) / step;
       if (!(j >= 0 && j < h.length && Number.isInteger(j))) continue;
-      if (hc.schedules > 0) b.scheduled[k] = h.scheduledAgents[j];
-      if (b.staffed[k] !== b.staffed[k] && hc.states > 0) b.staffed[k] = h.staffedAgents[j];
+      // NaN where no schedule (agent state) covers the interval: missing, not zero.
+      b.scheduled[k] = h.scheduledAgents[j];
+      if (b.staffed[k] !== b.staffed[k]) b.staffed[k] = h.staffedAgents[j];
     }
     return b;
   }

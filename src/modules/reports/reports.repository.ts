@@ -120,13 +120,15 @@ function period(q: ChunkQuery, next: number, column = 'interval_start'): [string
 export class ReportsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** The newest forecast version whose channels include this one, or null. */
-  async newestVersionCovering(tenantId: string, channelCode: string): Promise<string | null> {
+  /** The forecast versions holding intervals of this channel in [from, to), newest first (the newest holding an interval is its forecast). */
+  async versionsCovering(tenantId: string, channelCode: string, fromMs: number, toMs: number): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.db.query(
-      'SELECT id FROM forecast_versions WHERE tenant_id = $1 AND $2 = ANY(channel_codes) ORDER BY created_at DESC, id DESC LIMIT 1',
-      [tenantId, channelCode],
+      `SELECT id FROM forecast_versions
+        WHERE tenant_id = $1 AND $2 = ANY(channel_codes) AND first_interval_start < $4 AND last_interval_start >= $3
+        ORDER BY created_at DESC, id DESC`,
+      [tenantId, channelCode, new Date(fromMs), new Date(toMs)],
     );
-    return rows[0]?.id ?? null;
+    return rows.map((r) => r.id);
   }
 
   /** Forecast against offered actuals of one channel of a version, per local period, after `afterMs`. */
@@ -136,25 +138,26 @@ export class ReportsRepository {
   ): Promise<AccuracyRow[]> {
     return this.db.query(
       `WITH p AS (
-         SELECT ${periodStartSql('f.interval_start', '$6', '$7')} AS period_start,
-                f.volume, coalesce(a.offered, 0) AS actual
+         SELECT ${periodStartSql('f.interval_start', '$6', '$7')} AS period_start, f.volume, a.offered AS actual
            FROM forecast_intervals f
            LEFT JOIN interval_actuals a ON a.tenant_id = f.tenant_id AND a.channel_id = f.channel_id AND a.interval_start = f.interval_start
           WHERE f.tenant_id = $1 AND f.version_id = $2 AND f.channel_id = $3 AND f.interval_start >= $4 AND f.interval_start < $5)
-       SELECT (extract(epoch FROM period_start) * 1000)::float8 AS t, sum(volume)::float8 AS forecast, sum(actual)::float8 AS actual
+       SELECT (extract(epoch FROM period_start) * 1000)::float8 AS t, sum(volume)::float8 AS forecast,
+              sum(actual)::float8 AS actual, (sum(volume) FILTER (WHERE actual IS NOT NULL))::float8 AS "forecastMatched",
+              count(*)::int AS "forecastIntervals", count(actual)::int AS "actualIntervals"
          FROM p WHERE ($8::timestamptz IS NULL OR period_start > $8)
         GROUP BY period_start ORDER BY period_start LIMIT $9`,
       [tenantId, versionId, channelId, new Date(fromMs), new Date(toMs), granularity, timeZone, afterMs === null ? null : new Date(afterMs), limit],
     );
   }
 
-  /** Per channel summary over [from, to): intervals and local months within ±5%, WAPE and bias. */
+  /** Per channel summary over [from, to), over the intervals with both a forecast and actuals: intervals and local months within ±5%, WAPE and bias. */
   async accuracySummary(tenantId: string, versionId: string, channelId: number, timeZone: string, fromMs: number, toMs: number): Promise<AccuracySummaryRow> {
     const rows: AccuracySummaryRow[] = await this.db.query(
       `WITH i AS (
-         SELECT f.interval_start, f.volume::float8 AS forecast, coalesce(a.offered, 0)::float8 AS actual
+         SELECT f.interval_start, f.volume::float8 AS forecast, a.offered::float8 AS actual
            FROM forecast_intervals f
-           LEFT JOIN interval_actuals a ON a.tenant_id = f.tenant_id AND a.channel_id = f.channel_id AND a.interval_start = f.interval_start
+           JOIN interval_actuals a ON a.tenant_id = f.tenant_id AND a.channel_id = f.channel_id AND a.interval_start = f.interval_start
           WHERE f.tenant_id = $1 AND f.version_id = $2 AND f.channel_id = $3 AND f.interval_start >= $4 AND f.interval_start < $5),
        m AS (SELECT sum(forecast) AS forecast, sum(actual) AS actual FROM i GROUP BY date_trunc('month', interval_start AT TIME ZONE $6))
        SELECT (SELECT count(*) FROM i WHERE actual > 0)::int AS intervals,
@@ -176,15 +179,29 @@ export class ReportsRepository {
     return unpack(rows[0].n, rows[0].b, columnCount);
   }
 
-  forecastChunk(q: ChunkQuery, versionId: string): Promise<ChunkColumns> {
+  /**
+   * Forecast intervals of one version, or, given several versions (newest first), of the newest
+   * of them holding each interval (ranked by position, as `planChunk`).
+   */
+  forecastChunk(q: ChunkQuery, versionIds: readonly string[]): Promise<ChunkColumns> {
     const [p, params] = period(q, 7);
+    if (versionIds.length === 1) {
+      return this.columns(
+        `SELECT ${T}, ${p}, volume, aht_seconds
+           FROM forecast_intervals
+          WHERE tenant_id = $1 AND version_id = $2 AND channel_id = $3 AND interval_start >= $4 AND interval_start < $5
+          ORDER BY interval_start LIMIT $6`,
+        4,
+        [q.tenantId, versionIds[0], q.channelId, new Date(q.fromMs), new Date(q.toMs), q.limit, ...params],
+      );
+    }
     return this.columns(
-      `SELECT ${T}, ${p}, volume, aht_seconds
+      `SELECT DISTINCT ON (interval_start) ${T}, ${p}, volume, aht_seconds
          FROM forecast_intervals
-        WHERE tenant_id = $1 AND version_id = $2 AND channel_id = $3 AND interval_start >= $4 AND interval_start < $5
-        ORDER BY interval_start LIMIT $6`,
+        WHERE tenant_id = $1 AND channel_id = $2 AND interval_start >= $3 AND interval_start < $4 AND version_id = ANY($6::uuid[])
+        ORDER BY interval_start, array_position($6::uuid[], version_id) LIMIT $5`,
       4,
-      [q.tenantId, versionId, q.channelId, new Date(q.fromMs), new Date(q.toMs), q.limit, ...params],
+      [q.tenantId, q.channelId, new Date(q.fromMs), new Date(q.toMs), q.limit, versionIds, ...params],
     );
   }
 
@@ -267,9 +284,9 @@ export class ReportsRepository {
     return rows.length > 0;
   }
 
-  /** The tenant's data fingerprint (see `dataFingerprint`). */
-  dataFingerprint(tenantId: string): Promise<string> {
-    return dataFingerprint(this.db, tenantId);
+  /** The tenant's data fingerprint, led by the tenant id (see `dataFingerprint`). */
+  async dataFingerprint(tenantId: string): Promise<string> {
+    return `${tenantId}|${await dataFingerprint(this.db, tenantId)}`;
   }
 }
 
@@ -295,8 +312,14 @@ export async function dataFingerprint(db: DataSource, tenantId: string): Promise
 
 export interface AccuracyRow {
   t: number;
+  /** Σ forecast of the period. */
   forecast: number;
-  actual: number;
+  /** Σ offered over the intervals with actuals; null when none has. */
+  actual: number | null;
+  /** Σ forecast over the intervals with actuals (what the actual is compared with); null when none has. */
+  forecastMatched: number | null;
+  forecastIntervals: number;
+  actualIntervals: number;
 }
 
 export interface AccuracySummaryRow {

@@ -28,7 +28,7 @@ export interface PlanIntervalColumns {
   shrinkage: number[];
   agents: number[];
   agentsFractional: Array<number | null>;
-  scheduledAgents: number[];
+  requiredWithShrinkage: number[];
   serviceLevel: Array<number | null>;
   asaSeconds: Array<number | null>;
   waitProbability: Array<number | null>;
@@ -46,7 +46,7 @@ export interface PlanIntervalRow {
   shrinkage: number;
   agents: number;
   agentsFractional: number | null;
-  scheduledAgents: number;
+  requiredWithShrinkage: number;
   serviceLevel: number | null;
   asaSeconds: number | null;
   waitProbability: number | null;
@@ -98,14 +98,14 @@ export class PlansRepository {
       const cut = <T>(a: T[]): T[] => a.slice(from, to);
       await manager.query(
         `INSERT INTO staffing_plan_intervals (tenant_id, plan_id, channel_id, interval_start, volume, aht_seconds,
-           shrinkage, agents, agents_fractional, scheduled_agents, service_level, asa_seconds, wait_probability,
+           shrinkage, agents, agents_fractional, required_with_shrinkage, service_level, asa_seconds, wait_probability,
            occupancy, abandon_rate, blocking_probability, binding, warnings)
          SELECT $1, $2, * FROM unnest($3::int[], $4::timestamptz[], $5::float8[], $6::float8[], $7::float8[],
            $8::int[], $9::float8[], $10::int[], $11::float8[], $12::float8[], $13::float8[], $14::float8[],
            $15::float8[], $16::float8[], $17::text[], $18::smallint[])`,
         [
           tenantId, planId, cut(c.channelId), cut(c.intervalStart), cut(c.volume), cut(c.ahtSeconds),
-          cut(c.shrinkage), cut(c.agents), cut(c.agentsFractional), cut(c.scheduledAgents), cut(c.serviceLevel),
+          cut(c.shrinkage), cut(c.agents), cut(c.agentsFractional), cut(c.requiredWithShrinkage), cut(c.serviceLevel),
           cut(c.asaSeconds), cut(c.waitProbability), cut(c.occupancy), cut(c.abandonRate),
           cut(c.blockingProbability), cut(c.binding), cut(c.warnings),
         ],
@@ -139,7 +139,7 @@ export class PlansRepository {
   ): Promise<PlanIntervalRow[]> {
     return this.db.query(
       `SELECT interval_start AS "intervalStart", volume, aht_seconds AS "ahtSeconds", shrinkage, agents,
-              agents_fractional AS "agentsFractional", scheduled_agents AS "scheduledAgents",
+              agents_fractional AS "agentsFractional", required_with_shrinkage AS "requiredWithShrinkage",
               service_level AS "serviceLevel", asa_seconds AS "asaSeconds", wait_probability AS "waitProbability",
               occupancy, abandon_rate AS "abandonRate", blocking_probability AS "blockingProbability", binding, warnings
          FROM staffing_plan_intervals

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { volumeAtQuantile } from '../../core/forecasting/volume-at-quantile.js';
 import { DEFAULT_SERVICE_LEVEL_DEFINITION } from '../../core/queueing/service-level-definition.js';
 import { BINDING_GOALS, type BindingGoal } from '../../core/staffing/staffing-types.js';
 import { formatLocalIso } from '../../core/time/format-local-iso.js';
@@ -28,7 +29,7 @@ function planIntervalDto(channel: ListingChannel, r: PlanIntervalRow): PlanInter
     shrinkage: r.shrinkage,
     agents: r.agents,
     agentsFractional: r.agentsFractional,
-    scheduledAgents: r.scheduledAgents,
+    requiredWithShrinkage: r.requiredWithShrinkage,
     serviceLevel: r.serviceLevel,
     asaSeconds: r.asaSeconds,
     waitProbability: r.waitProbability,
@@ -59,7 +60,7 @@ function toResponse(row: PlanRow): PlanResponseDto {
 
 const CSV_HEADER = [
   'channel', 'period_start', 'period_start_local', 'volume', 'aht_seconds', 'shrinkage', 'agents',
-  'agents_fractional', 'scheduled_agents', 'service_level', 'asa_seconds', 'wait_probability', 'occupancy',
+  'agents_fractional', 'required_with_shrinkage', 'service_level', 'asa_seconds', 'wait_probability', 'occupancy',
   'abandon_rate', 'blocking_probability', 'binding', 'warnings',
 ] as const;
 
@@ -88,8 +89,12 @@ export class PlansService {
     const n = rows.length;
     const columns = { volume: new Float64Array(n), ahtSeconds: new Float64Array(n), shrinkage: new Float64Array(n) };
     const positions = new Map<string, number[]>();
+    const quantile = body.volumeQuantile;
+    if (quantile !== undefined && rows.some((r) => r.volumeP10 === null || r.volumeP90 === null)) {
+      throw validationFailed([{ field: 'volumeQuantile', value: quantile, reason: 'needs a forecast version with p10 and p90 volumes (a generated one)' }]);
+    }
     rows.forEach((r, i) => {
-      columns.volume[i] = r.volume;
+      columns.volume[i] = quantile === undefined ? r.volume : volumeAtQuantile(r.volume, r.volumeP10!, r.volumeP90!, quantile);
       columns.ahtSeconds[i] = r.ahtSeconds;
       columns.shrinkage[i] = r.shrinkage ?? Number.NaN;
       const list = positions.get(r.channelCode) ?? [];
@@ -139,25 +144,25 @@ export class PlansService {
     const hoursOf = new Map(groups.map((g) => [g.code, g.settings.intervalSeconds / 3600]));
     const data: PlanIntervalColumns = {
       channelId: [], intervalStart: [], volume: [], ahtSeconds: [], shrinkage: [], agents: [], agentsFractional: [],
-      scheduledAgents: [], serviceLevel: [], asaSeconds: [], waitProbability: [], occupancy: [], abandonRate: [],
+      requiredWithShrinkage: [], serviceLevel: [], asaSeconds: [], waitProbability: [], occupancy: [], abandonRate: [],
       blockingProbability: [], binding: [], warnings: [],
     };
-    const totals = { agentHours: 0, agentHoursFractional: 0, scheduledAgentHours: 0, volume: 0 };
+    const totals = { agentHours: 0, agentHoursFractional: 0, requiredWithShrinkageHours: 0, volume: 0 };
     const shrinkageOf = new Map(groups.map((g) => [g.code, g.settings.shrinkage]));
     rows.forEach((r, i) => {
       const h = hoursOf.get(r.channelCode)!;
       totals.agentHours += results.agents[i] * h;
       totals.agentHoursFractional += results.agentsFractional[i] * h;
-      totals.scheduledAgentHours += results.scheduledAgents[i] * h;
-      totals.volume += r.volume;
+      totals.requiredWithShrinkageHours += results.requiredWithShrinkage[i] * h;
+      totals.volume += columns.volume[i];
       data.channelId.push(r.channelId);
       data.intervalStart.push(r.intervalStart);
-      data.volume.push(r.volume);
+      data.volume.push(columns.volume[i]);
       data.ahtSeconds.push(r.ahtSeconds);
       data.shrinkage.push(r.shrinkage ?? shrinkageOf.get(r.channelCode)!);
       data.agents.push(results.agents[i]);
       data.agentsFractional.push(nullable(results.agentsFractional[i]));
-      data.scheduledAgents.push(results.scheduledAgents[i]);
+      data.requiredWithShrinkage.push(results.requiredWithShrinkage[i]);
       data.serviceLevel.push(nullable(results.serviceLevel[i]));
       data.asaSeconds.push(nullable(results.asaSeconds[i]));
       data.waitProbability.push(nullable(results.waitProbability[i]));
@@ -239,7 +244,7 @@ export class PlansService {
           for await (const { channel, row } of readAll(channels, source)) {
             const d = planIntervalDto(channel, row);
             yield [d.channel, d.periodStart, d.periodStartLocal, d.volume, d.ahtSeconds, d.shrinkage, d.agents,
-              d.agentsFractional, d.scheduledAgents, d.serviceLevel, d.asaSeconds, d.waitProbability, d.occupancy,
+              d.agentsFractional, d.requiredWithShrinkage, d.serviceLevel, d.asaSeconds, d.waitProbability, d.occupancy,
               d.abandonRate, d.blockingProbability, d.binding, d.warnings.join('|')];
           }
         })(),

@@ -1,6 +1,6 @@
 import { DEFAULT_SERVICE_LEVEL_DEFINITION, type ServiceLevelDefinition } from '../../core/queueing/service-level-definition.js';
 import { evaluateStaffingBatch } from '../../core/staffing/evaluate-staffing-batch.js';
-import { scheduledAgents } from '../../core/staffing/scheduled-agents.js';
+import { requiredWithShrinkage } from '../../core/staffing/required-with-shrinkage.js';
 import { solveStaffingBatch } from '../../core/staffing/solve-staffing-batch.js';
 import type { StaffingGoals, StaffingModel } from '../../core/staffing/staffing-types.js';
 import type { FieldError } from '../../platform/errors/domain-error.js';
@@ -24,7 +24,7 @@ export interface StaffingSettings {
 export interface StaffingResultColumns {
   agents: Float64Array;
   agentsFractional: Float64Array;
-  scheduledAgents: Int32Array;
+  requiredWithShrinkage: Int32Array;
   serviceLevel: Float64Array;
   asaSeconds: Float64Array;
   waitProbability: Float64Array;
@@ -39,7 +39,7 @@ export function allocateResults(n: number): StaffingResultColumns {
   return {
     agents: new Float64Array(n),
     agentsFractional: new Float64Array(n).fill(Number.NaN),
-    scheduledAgents: new Int32Array(n),
+    requiredWithShrinkage: new Int32Array(n),
     serviceLevel: new Float64Array(n),
     asaSeconds: new Float64Array(n),
     waitProbability: new Float64Array(n),
@@ -172,7 +172,7 @@ export function runGroup(
     evaluateStaffingBatch({ ...batch, agents: agentsIn }, local);
     for (let k = 0; k < n; k++) {
       local.agents[k] = agentsIn[k];
-      local.scheduledAgents[k] = scheduledAgents(agentsIn[k], shrinkage[k]);
+      local.requiredWithShrinkage[k] = requiredWithShrinkage(agentsIn[k], shrinkage[k]);
     }
   } else {
     const agents = new Int32Array(n);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DEFAULT_SERVICE_LEVEL_DEFINITION } from '../../core/queueing/service-level-definition.js';
 import { BINDING_GOALS, STAFFING_WARNING_BITS, type StaffingWarning } from '../../core/staffing/staffing-types.js';
 import { DomainError, validationFailed, type FieldError } from '../../platform/errors/domain-error.js';
+import type { Channel } from '../channels/channel.js';
 import { ChannelsService } from '../channels/channels.service.js';
 import { MAX_INTERVALS_PER_REQUEST, type StaffingRequestDto } from './dto/staffing-request.dto.js';
 import type { StaffingIntervalResultDto, StaffingResponseDto } from './dto/staffing-response.dto.js';
@@ -76,7 +77,13 @@ export class StaffingService {
     return this.respond(columns, results, groups, evaluating, intervalMinutes);
   }
 
-  /** One group for a request goal; else one per channel, with that channel's stored goal. */
+  /**
+   * One group per channel named in the intervals, with the channel's stored settings, each
+   * overridden by the body where it gives one (a goal in the body replaces the channel's goal
+   * as a whole; shrinkage, patience, concurrency and interval length one by one); intervals
+   * without a channel form one group of the body's settings, allowed only with a goal in the
+   * body. A channel code that does not exist is a 422 (UNKNOWN_CHANNELS).
+   */
   private async groups(
     tenantId: string,
     body: StaffingRequestDto,
@@ -85,47 +92,52 @@ export class StaffingService {
   ): Promise<Array<{ settings: StaffingSettings; indices: Int32Array | null; label: string }>> {
     const model = body.model ?? 'erlang-c';
     const definition = body.serviceLevelDefinition ?? DEFAULT_SERVICE_LEVEL_DEFINITION;
-    if (body.goal) {
-      const settings: StaffingSettings = {
-        model,
-        intervalSeconds: (body.intervalMinutes ?? 30) * 60,
-        goals: goalsOf(body.goal),
-        thresholdSeconds: body.goal.thresholdSeconds,
-        definition,
-        shrinkage: body.shrinkage ?? 0,
-        patienceSeconds: body.patienceSeconds,
-        concurrency: body.concurrency ?? 1,
-      };
-      const problems = checkSettings(settings, '', !evaluating);
-      if (problems.length) throw validationFailed(problems);
-      return [{ settings, indices: null, label: '' }];
-    }
+    const positions = new Map<string | undefined, number[]>();
     const missing: FieldError[] = [];
-    for (let i = 0; i < columns.count && missing.length < 100; i++) {
-      if (columns.channel[i] === undefined) missing.push({ field: `intervals[${i}].channel`, reason: 'is required when the request has no goal (the channel’s stored goal applies)' });
+    for (let i = 0; i < columns.count; i++) {
+      const code = columns.channel[i];
+      if (code === undefined && !body.goal) {
+        if (missing.length < 100) missing.push({ field: `intervals[${i}].channel`, reason: 'is required when the request has no goal (the channel’s stored goal applies)' });
+        continue;
+      }
+      const list = positions.get(code) ?? [];
+      list.push(i);
+      positions.set(code, list);
     }
     if (missing.length) throw validationFailed(missing);
-    const byCode = await this.channels.requireAll(tenantId, columns.channel as string[]);
-    const positions = new Map<string, number[]>();
-    columns.channel.forEach((code, i) => {
-      const list = positions.get(code as string) ?? [];
-      list.push(i);
-      positions.set(code as string, list);
-    });
+    const codes = [...positions.keys()].filter((c): c is string => c !== undefined);
+    const byCode = codes.length ? await this.channels.requireAll(tenantId, codes) : new Map<string, Channel>();
+    const whole = positions.size === 1;
     const out: Array<{ settings: StaffingSettings; indices: Int32Array | null; label: string }> = [];
     const problems: FieldError[] = [];
     for (const [code, list] of positions) {
-      const channel = byCode.get(code);
-      if (!channel) continue;
-      const settings = channelSettings(channel, model, {
-        definition,
-        ...(body.shrinkage !== undefined ? { shrinkage: body.shrinkage } : {}),
-        ...(body.patienceSeconds !== undefined ? { patienceSeconds: body.patienceSeconds } : {}),
-        ...(body.concurrency !== undefined ? { concurrency: body.concurrency } : {}),
-      });
+      const channel = code === undefined ? undefined : byCode.get(code);
+      const settings: StaffingSettings = channel
+        ? channelSettings(channel, model, {
+          definition,
+          ...(body.shrinkage !== undefined ? { shrinkage: body.shrinkage } : {}),
+          ...(body.patienceSeconds !== undefined ? { patienceSeconds: body.patienceSeconds } : {}),
+          ...(body.concurrency !== undefined ? { concurrency: body.concurrency } : {}),
+        })
+        : {
+          model,
+          intervalSeconds: 30 * 60,
+          goals: {},
+          thresholdSeconds: undefined,
+          definition,
+          shrinkage: body.shrinkage ?? 0,
+          patienceSeconds: body.patienceSeconds,
+          concurrency: body.concurrency ?? 1,
+        };
+      if (body.goal) {
+        settings.goals = goalsOf(body.goal);
+        settings.thresholdSeconds = body.goal.thresholdSeconds ?? channel?.thresholdSeconds;
+      }
       if (body.intervalMinutes !== undefined) settings.intervalSeconds = body.intervalMinutes * 60;
-      problems.push(...checkSettings(settings, `channel ${code}`, !evaluating));
-      out.push({ settings, indices: Int32Array.from(list), label: ` of channel ${code}` });
+      const label = code === undefined ? '' : ` of channel ${code}`;
+      problems.push(...checkSettings(settings, code === undefined ? '' : `channel ${code}`, !evaluating));
+      // The intervals of a channel get its interval length in the totals: they keep their positions.
+      out.push({ settings, indices: whole && code === undefined ? null : Int32Array.from(list), label });
     }
     if (problems.length) throw validationFailed(problems);
     return out;
@@ -145,13 +157,13 @@ export class StaffingService {
     const intervals: StaffingIntervalResultDto[] = new Array<StaffingIntervalResultDto>(columns.count);
     let agentHours = 0;
     let agentHoursFractional = 0;
-    let scheduledAgentHours = 0;
+    let requiredWithShrinkageHours = 0;
     let volume = 0;
     for (let i = 0; i < columns.count; i++) {
       const h = hours[i];
       agentHours += (r.agents[i]) * h;
       agentHoursFractional += (r.agentsFractional[i]) * h;
-      scheduledAgentHours += (r.scheduledAgents[i]) * h;
+      requiredWithShrinkageHours += (r.requiredWithShrinkage[i]) * h;
       volume += columns.volume[i];
       // One object shape for every row (undefined start or channel is left out by JSON).
       intervals[i] = {
@@ -159,7 +171,7 @@ export class StaffingService {
         channel: columns.channel[i],
         agents: r.agents[i],
         agentsFractional: evaluating ? null : nullable(r.agentsFractional[i]),
-        scheduledAgents: r.scheduledAgents[i],
+        requiredWithShrinkage: r.requiredWithShrinkage[i],
         serviceLevel: nullable(r.serviceLevel[i]),
         asaSeconds: nullable(r.asaSeconds[i]),
         waitProbability: nullable(r.waitProbability[i]),
@@ -175,7 +187,7 @@ export class StaffingService {
       totals: {
         agentHours,
         agentHoursFractional: evaluating ? null : agentHoursFractional,
-        scheduledAgentHours,
+        requiredWithShrinkageHours,
         volume,
       },
     };

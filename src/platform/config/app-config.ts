@@ -30,6 +30,14 @@ export interface AppConfig {
   kpiScheduleEnabled: boolean;
   /** Share of a survey scale from which a csat response counts as satisfied (KPI_CSAT_TOP_BOX_THRESHOLD). */
   kpiCsatTopBoxThreshold: number;
+  /** Clients reach the engine over HTTPS (a TLS proxy): send HSTS and upgrade-insecure-requests (WFM_BEHIND_TLS). */
+  behindTls: boolean;
+  /** Rate limits on (WFM_RATE_LIMIT_ENABLED; off in tests). */
+  rateLimitEnabled: boolean;
+  /** Failed authentications a client address may make per minute (WFM_RATE_LIMIT_AUTH_FAILURES). */
+  rateLimitAuthFailuresPerMinute: number;
+  /** Requests per minute an API key may make to the expensive routes (WFM_RATE_LIMIT_EXPENSIVE). */
+  rateLimitExpensivePerMinute: number;
 }
 
 export interface ConfigVariable {
@@ -57,6 +65,10 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'KPI_RECOMPUTE_CRON', defaultValue: '0 2 * * *', description: 'Cron of the nightly KPI recompute of the previous day, run in each tenant zone (channels zone, else UTC)' },
   { name: 'KPI_SCHEDULE_ENABLED', defaultValue: 'true', description: 'Schedule the nightly KPI recompute (false in tests)' },
   { name: 'KPI_CSAT_TOP_BOX_THRESHOLD', defaultValue: '0.75', description: 'Share of the survey scale from which a csat response counts as satisfied (0.75: 4 and 5 of 1-5)' },
+  { name: 'WFM_BEHIND_TLS', defaultValue: 'false', description: 'Clients reach the engine over HTTPS (a TLS proxy in front): send HSTS and the CSP upgrade-insecure-requests' },
+  { name: 'WFM_RATE_LIMIT_ENABLED', defaultValue: 'true', description: 'Rate-limit failed authentication and the expensive routes (429 with Retry-After; false in tests)' },
+  { name: 'WFM_RATE_LIMIT_AUTH_FAILURES', defaultValue: '20', description: 'Failed authentications per minute from one client address before it is answered 429' },
+  { name: 'WFM_RATE_LIMIT_EXPENSIVE', defaultValue: '120', description: 'Requests per minute one API key may make to the expensive routes (calculate, forecasting, reports, recompute)' },
 ];
 
 export class ConfigError extends Error {
@@ -146,6 +158,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     kpiRecomputeCron: cronExpression(env, 'KPI_RECOMPUTE_CRON'),
     kpiScheduleEnabled: booleanValue(env, 'KPI_SCHEDULE_ENABLED'),
     kpiCsatTopBoxThreshold: fraction(env, 'KPI_CSAT_TOP_BOX_THRESHOLD'),
+    behindTls: booleanValue(env, 'WFM_BEHIND_TLS'),
+    rateLimitEnabled: booleanValue(env, 'WFM_RATE_LIMIT_ENABLED'),
+    rateLimitAuthFailuresPerMinute: integer(env, 'WFM_RATE_LIMIT_AUTH_FAILURES', 1, 1_000_000),
+    rateLimitExpensivePerMinute: integer(env, 'WFM_RATE_LIMIT_EXPENSIVE', 1, 1_000_000),
   };
 }
 

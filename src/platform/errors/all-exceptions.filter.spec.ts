@@ -1,11 +1,13 @@
 import { BadRequestException, NotFoundException, type ArgumentsHost } from '@nestjs/common';
 import type { Logger } from 'pino';
+import { QueryFailedError } from 'typeorm';
 import { AllExceptionsFilter } from './all-exceptions.filter.js';
 import { DomainError } from './domain-error.js';
 
 function run(exception: unknown) {
   const logged: unknown[] = [];
-  const logger = { error: (...args: unknown[]) => logged.push(args) } as unknown as Logger;
+  const warned: unknown[] = [];
+  const logger = { error: (...args: unknown[]) => logged.push(args), warn: (...args: unknown[]) => warned.push(args) } as unknown as Logger;
   let status = 0;
   let body: Record<string, unknown> = {};
   const headers: Record<string, string> = {};
@@ -27,7 +29,7 @@ function run(exception: unknown) {
     }),
   } as unknown as ArgumentsHost;
   new AllExceptionsFilter(logger).catch(exception, host);
-  return { status, body, logged, headers };
+  return { status, body, logged, warned, headers };
 }
 
 describe('AllExceptionsFilter', () => {
@@ -60,5 +62,26 @@ describe('AllExceptionsFilter', () => {
     expect(down.status).toBe(503);
     expect(down.headers['Retry-After']).toBe('5');
     expect(down.body.code).toBe('DATABASE_UNAVAILABLE');
+  });
+
+  it('answers a connection lost mid-query 503 with Retry-After, logged as one line without a stack', () => {
+    const lost = new QueryFailedError('SELECT 1 FROM api_keys WHERE key_hash = $1', ['hash'], new Error('Connection terminated unexpectedly'));
+    const { status, body, headers, logged, warned } = run(lost);
+    expect(status).toBe(503);
+    expect(headers['Retry-After']).toBe('5');
+    expect(body.code).toBe('DATABASE_UNAVAILABLE');
+    expect(logged).toHaveLength(0);
+    expect(warned).toHaveLength(1);
+    expect(JSON.stringify(warned[0])).not.toContain('stack');
+  });
+
+  it('answers a database in crash recovery and a shutting-down process 503 with Retry-After', () => {
+    const recovering = run(Object.assign(new Error('the database system is in recovery mode'), { code: '57P03' }));
+    expect(recovering.status).toBe(503);
+    const draining = run(new DomainError('SHUTTING_DOWN', 'the engine is shutting down'));
+    expect(draining.status).toBe(503);
+    expect(draining.headers['Retry-After']).toBe('5');
+    expect(draining.logged).toHaveLength(0);
+    expect(draining.warned).toHaveLength(0);
   });
 });

@@ -18,10 +18,24 @@ interface BodyParserError {
   limit?: number;
 }
 
-function isDatabaseUnavailable(error: unknown): boolean {
-  const code = (error as { code?: string } | null)?.code;
-  return code === 'ECONNREFUSED' || code === '57P01' || code === '57P03' || code === '53300';
+/** Socket errors and PostgreSQL states of a server that is down, restarting or full. */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH',
+  '57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08004', '08006',
+]);
+const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down|in recovery mode)/;
+
+/** Whether an error means the database cannot be reached now (503), not that a query is wrong. */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (error === null || typeof error !== 'object' || depth > 3) return false;
+  const e = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
+  if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
+  if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message)) return true;
+  return isDatabaseUnavailable(e.driverError, depth + 1) || isDatabaseUnavailable(e.cause, depth + 1);
 }
+
+/** 503s of a known state (database down, shutting down): answered with Retry-After, logged without a stack. */
+const RETRY_LATER: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['DATABASE_UNAVAILABLE', 'SHUTTING_DOWN']);
 
 function fromHttpException(exception: HttpException): ErrorBody {
   const status = exception.getStatus();
@@ -55,7 +69,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = context.getRequest<Request & { id?: string }>();
     const response = context.getResponse<Response>();
     const body = this.toBody(exception, request.id ?? '');
-    if (body.statusCode >= 500) {
+    if (RETRY_LATER.has(body.code)) {
+      // An expected state, not a bug: one line, no stack (health probes repeat it every few seconds).
+      if (!(exception instanceof DomainError)) {
+        this.logger.warn(
+          { requestId: request.id, method: request.method, url: request.originalUrl, reason: exception instanceof Error ? exception.message : String(exception) },
+          'database unavailable',
+        );
+      }
+    } else if (body.statusCode >= 500) {
       this.logger.error(
         { err: exception, requestId: request.id, method: request.method, url: request.originalUrl },
         'request failed',
@@ -65,7 +87,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       response.end();
       return;
     }
-    if (body.code === 'DATABASE_UNAVAILABLE') response.setHeader('Retry-After', '5');
+    if (RETRY_LATER.has(body.code)) response.setHeader('Retry-After', '5');
+    const retryAfter = body.details?.retryAfterSeconds;
+    if (body.code === 'RATE_LIMITED' && typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
     response.status(body.statusCode).json(body);
   }
 

@@ -1,13 +1,17 @@
 import { erlangABirthDeath } from './erlang-a-birth-death.js';
+import { REFERENCE_ERLANG_A_CASE } from './reference-erlang-a-case.js';
+
+/** |actual ÷ expected − 1|. */
+const relativeError = (actual: number, expected: number): number => Math.abs(actual / expected - 1);
 
 describe('erlangABirthDeath (reference oracle)', () => {
-  it('reproduces the published Erlang A case to the digits given', () => {
-    // 100 calls in 30 min (a = 10), AHT 180 s, mean patience 300 s, 14 agents, t = 20 s:
-    // wait probability 0.14526, abandon rate 0.013984, answered within 20 s ÷ offered 0.916792.
-    const result = erlangABirthDeath(14, 10, 180, 300, 20);
-    expect(result.waitProbability).toBeCloseTo(0.14526, 5);
-    expect(result.abandonRate).toBeCloseTo(0.013984, 6);
-    expect(result.answeredWithinThreshold).toBeCloseTo(0.916792, 6);
+  it('reproduces the reference Erlang A case (closed forms at 50 digits) to 1e-10 relative', () => {
+    const c = REFERENCE_ERLANG_A_CASE;
+    const result = erlangABirthDeath(c.agents, c.trafficErlangs, c.ahtSeconds, c.patienceSeconds, c.thresholdSeconds);
+    expect(relativeError(result.waitProbability, c.waitProbability)).toBeLessThan(1e-10);
+    expect(relativeError(result.abandonRate, c.abandonRate)).toBeLessThan(1e-10);
+    expect(relativeError(result.answeredWithinThreshold, c.answeredWithinThreshold)).toBeLessThan(1e-10);
+    expect(relativeError(result.abandonedWithinThreshold, c.abandonedWithinThreshold)).toBeLessThan(1e-10);
   });
 
   it('approaches Erlang C when patience is very long (A = 10, 14 agents: C = 0.1741319, ASA 7.835937 s)', () => {

@@ -115,16 +115,16 @@ export class HeadcountDto {
   @ApiProperty({ description: 'Channel code' }) channel!: string;
   @ApiProperty({ description: 'Start of the interval (UTC, ISO 8601)' }) periodStart!: string;
   @ApiProperty({ description: 'Start of the interval on the channel\'s wall clock, with its offset' }) periodStartLocal!: string;
-  @ApiProperty({ description: 'Scheduled agents in productive activities, time-weighted (half an interval counts 0.5); an agent of k channels counts 1/k on each' }) scheduled!: number;
-  @ApiProperty({ description: 'Agents in productive states (from agent states), time-weighted, 1/k per channel like scheduled' }) staffed!: number;
+  @ApiProperty({ description: 'Scheduled agents in productive activities, time-weighted (half an interval counts 0.5); an agent of k channels counts 1/k on each. Null when no schedule of the channel covers the interval\'s local day (missing, not zero)', nullable: true, type: Number }) scheduled!: number | null;
+  @ApiProperty({ description: 'Agents in productive states (from agent states), time-weighted, 1/k per channel like scheduled. Null when no agent state of the channel\'s agents covers the interval\'s local day', nullable: true, type: Number }) staffed!: number | null;
   @ApiProperty({ description: 'Agents required by the newest staffing plan covering the interval, null without a plan', nullable: true, type: Number }) required!: number | null;
   @ApiProperty({ description: 'scheduled − required (negative: under), null without a plan', nullable: true, type: Number }) scheduledOverUnder!: number | null;
   @ApiProperty({ description: 'staffed − required (negative: under), null without a plan', nullable: true, type: Number }) staffedOverUnder!: number | null;
-  @ApiProperty({ description: 'Agent-seconds in busy states (on-contact, after-contact work), weighted 1/k per channel' }) busySeconds!: number;
-  @ApiProperty({ description: 'Agent-seconds in idle states (available), weighted 1/k per channel' }) idleSeconds!: number;
+  @ApiProperty({ description: 'Agent-seconds in busy states (on-contact, after-contact work), weighted 1/k per channel; null like staffed', nullable: true, type: Number }) busySeconds!: number | null;
+  @ApiProperty({ description: 'Agent-seconds in idle states (available), weighted 1/k per channel; null like staffed', nullable: true, type: Number }) idleSeconds!: number | null;
   @ApiProperty({ description: 'Occupancy from states: busy ÷ (busy + idle), null when both are 0', nullable: true, type: Number }) occupancy!: number | null;
   @ApiProperty({ description: 'Answered contacts of the interval (interval actuals), null without actuals', nullable: true, type: Number }) answered!: number | null;
-  @ApiProperty({ description: 'Occupancy from volume: answered × AHT seconds ÷ (staffed × interval seconds), null without actuals or staff', nullable: true, type: Number }) volumeOccupancy!: number | null;
+  @ApiProperty({ description: 'Occupancy from volume: answered × AHT seconds ÷ (staffed × interval seconds), null without actuals or staff, and null where handle time exceeds staffed time (a data problem: agent states missing for part of the interval or some agents)', nullable: true, type: Number }) volumeOccupancy!: number | null;
 }
 
 export class HeadcountListDto {

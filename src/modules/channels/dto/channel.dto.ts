@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNumber, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { INTERVAL_MINUTES, MEDIA, type IntervalMinutes, type Media } from '../channel.js';
+import { IsIn, IsNumber, IsObject, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { INTERVAL_MINUTES, MEDIA, type IntervalMinutes, type Media, type OpeningHours } from '../channel.js';
 
 /** PUT body: the whole channel (fields left out take their documented default). */
 export class ChannelPutDto {
@@ -89,6 +89,19 @@ export class ChannelPutDto {
   @Min(1)
   @Max(20)
   concurrency?: number;
+
+  @ApiPropertyOptional({
+    description:
+      'Open hours per ISO weekday (mon … sun) in local times HH:MM, end exclusive (24:00 allowed); a weekday left out or with [] is closed. ' +
+      'Forecasting reads an interval inside them with no actuals row as missing (not zero) and forecasts 0 outside them. null (default): learnt from the recent history',
+    nullable: true,
+    type: 'object',
+    additionalProperties: { type: 'array', items: { type: 'array', items: { type: 'string' } } },
+    example: { mon: [['08:00', '18:00']], tue: [['08:00', '18:00']], sat: [['09:00', '13:00']] },
+  })
+  @IsOptional()
+  @IsObject()
+  openingHours?: OpeningHours | null;
 }
 
 export class ChannelResponseDto {
@@ -122,6 +135,8 @@ export class ChannelResponseDto {
   patienceSeconds: number | null;
   @ApiProperty({ description: 'Concurrent contacts per agent' })
   concurrency: number;
+  @ApiProperty({ description: 'Open hours per ISO weekday (local HH:MM ranges); null: learnt from the history', nullable: true, type: 'object', additionalProperties: true })
+  openingHours: OpeningHours | null;
   @ApiProperty({ description: 'Created (ISO 8601)' })
   createdAt: string;
   @ApiProperty({ description: 'Last changed (ISO 8601)' })

@@ -1,11 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { IsCivilDate } from '../../../platform/http/is-civil-date.js';
-import { FORECAST_METHODS, type ForecastMethod } from '../../../core/forecasting/types.js';
+import { FORECAST_METHODS, type ForecastChoice, type ForecastMethod, type SingleMethod } from '../../../core/forecasting/types.js';
 import type { ForecastVersionJson } from '../../forecasts/forecast.sink.js';
 
-export const GENERATE_METHODS = ['auto', ...FORECAST_METHODS] as const;
-export type GenerateMethod = (typeof GENERATE_METHODS)[number];
+export const GENERATE_METHODS: readonly ForecastChoice[] = ['auto', ...FORECAST_METHODS];
+export type GenerateMethod = ForecastChoice;
+/** What a back-test may evaluate: every method, and `auto` as it would have chosen at each origin. */
+export const BACKTEST_METHODS: readonly ForecastChoice[] = [...FORECAST_METHODS, 'auto'];
 
 export class ForecastGenerateDto {
   @ApiProperty({ description: 'Channel codes to forecast (at most 500)', type: [String], example: ['sales'] })
@@ -25,7 +27,12 @@ export class ForecastGenerateDto {
   @Max(91)
   horizonDays!: number;
 
-  @ApiProperty({ description: '`auto` picks per channel the method with the lowest back-test WAPE', enum: GENERATE_METHODS })
+  @ApiProperty({
+    description:
+      '`auto` picks per channel the method (or the combination) with the lowest back-test interval WAPE on the last 4 weeks of the history; weekday-mean is the baseline it never scores worse than. ' +
+      'A channel whose history is too short for the method asked gets the best method its history allows (down to weekday-mean on one week), with a warning',
+    enum: GENERATE_METHODS,
+  })
   @IsIn(GENERATE_METHODS)
   method!: GenerateMethod;
 
@@ -70,12 +77,12 @@ export class ForecastBacktestDto {
   @Max(91)
   horizonDays!: number;
 
-  @ApiPropertyOptional({ description: 'Methods to evaluate (default all)', enum: FORECAST_METHODS, isArray: true })
+  @ApiPropertyOptional({ description: 'Methods to evaluate (default every method; `auto` on request: the choice auto would have made at each origin)', enum: BACKTEST_METHODS, isArray: true })
   @IsOptional()
   @IsArray()
   @ArrayNotEmpty()
-  @IsIn(FORECAST_METHODS, { each: true })
-  methods?: ForecastMethod[];
+  @IsIn(BACKTEST_METHODS, { each: true })
+  methods?: ForecastChoice[];
 
   @ApiPropertyOptional({ description: 'Weeks of history each origin is fitted on, default 12', minimum: 2, maximum: 104 })
   @IsOptional()
@@ -105,29 +112,58 @@ export class MonthAccuracyDto {
 
 export class BacktestResultDto {
   @ApiProperty({ description: 'Channel code' }) channel!: string;
-  @ApiProperty({ enum: FORECAST_METHODS, description: 'Method evaluated' }) method!: ForecastMethod;
+  @ApiProperty({ enum: BACKTEST_METHODS, description: 'Method evaluated' }) method!: ForecastChoice;
   @ApiProperty({ description: 'Forecast origins evaluated' }) origins!: number;
   @ApiProperty({ type: AccuracyDto, description: 'Measures over every interval of the horizons' }) interval!: AccuracyDto;
   @ApiProperty({ type: AccuracyDto, description: 'Measures over the daily totals' }) daily!: AccuracyDto;
   @ApiProperty({ type: [MonthAccuracyDto], description: 'Forecast and actual per local month of the horizons, with the seed accuracy' }) byMonth!: MonthAccuracyDto[];
 }
 
+/** Missing data of a channel's history: what the scores and the fit left out. */
+export class MissingDataDto {
+  @ApiProperty({ description: 'Local dates of open days with no actuals row at all (an ACD outage, a lost file); special days of the calendar are not listed', type: [String], example: ['1999-12-08'] })
+  days!: string[];
+  @ApiProperty({ description: 'Intervals inside the open hours with no actuals row, those of the missing days included: left out of fitting and of every accuracy measure' })
+  intervals!: number;
+}
+
 export class BacktestResponseDto {
   @ApiProperty({ type: [BacktestResultDto], description: 'One row per channel and method' }) data!: BacktestResultDto[];
   @ApiProperty({ description: 'Per channel, the method with the lowest interval WAPE', type: 'object', additionalProperties: { type: 'string' } })
-  best!: Record<string, ForecastMethod>;
+  best!: Record<string, ForecastChoice>;
+  @ApiProperty({
+    description: 'Per channel, the missing days (local dates of open days with no actuals row) and missing intervals (inside the open hours, no row) of the history loaded (training and evaluated weeks)',
+    type: 'object',
+    additionalProperties: { type: 'object', properties: { days: { type: 'array', items: { type: 'string' } }, intervals: { type: 'integer' } } },
+  })
+  missing!: Record<string, MissingDataDto>;
+}
+
+export class GenerateWarningDto {
+  @ApiProperty({ description: 'Channel code' }) channel!: string;
+  @ApiProperty({ description: 'SHORT_HISTORY: forecast with the best method its history allows; INSUFFICIENT_HISTORY: not forecast', enum: ['SHORT_HISTORY', 'INSUFFICIENT_HISTORY'] })
+  code!: 'SHORT_HISTORY' | 'INSUFFICIENT_HISTORY';
+  @ApiProperty({ description: 'What happened, for the planner' }) message!: string;
 }
 
 /** What generate records per channel in the version's metadata. */
 export interface ChannelModelJson {
   method: ForecastMethod;
+  /** The single methods averaged (combination), else the method itself. */
+  members: SingleMethod[];
   /** First and last local day of the history used (inclusive); it ends with the last day that has actuals. */
   historyStart: string;
   historyEnd: string;
   historyDays: number;
-  /** Interval and daily WAPE of each method tried, on the last weeks of the history (auto only). */
+  /** Interval and daily WAPE of each method tried on the last weeks of the history (auto: every candidate); null without a back-test. */
   backtest: Partial<Record<ForecastMethod, { intervalWape: number | null; dailyWape: number | null; origins: number }>> | null;
   specialDays: number;
+  /** Local dates of open days of the history with no actuals row (not learnt from). */
+  missingDays: string[];
+  /** Intervals inside the open hours of the history with no actuals row, missing days included. */
+  missingIntervals: number;
+  /** Why this channel got another method than asked (a short history); null when it did not. */
+  warning: string | null;
 }
 
 export interface ForecastModelMetadataJson {
@@ -136,10 +172,13 @@ export interface ForecastModelMetadataJson {
   horizonDays: number;
   historyWeeks: number;
   channels: Record<string, ChannelModelJson>;
+  /** Channels forecast with another method than asked, or not at all. */
+  warnings?: GenerateWarningDto[];
 }
 
 export class ForecastGenerateResponseDto {
   @ApiProperty({ description: 'The new forecast version (as GET /forecasts/{id})' }) version!: ForecastVersionJson;
-  @ApiProperty({ description: 'Method chosen per channel and its back-test scores (also stored with the version)' }) metadata!: ForecastModelMetadataJson;
+  @ApiProperty({ description: 'Method chosen per channel, its back-test scores, and the missing days and intervals of its history (also stored with the version)' }) metadata!: ForecastModelMetadataJson;
+  @ApiProperty({ type: [GenerateWarningDto], description: 'Channels forecast with another method than asked (short history), or left out (less than a week of actuals)' }) warnings!: GenerateWarningDto[];
   @ApiProperty({ description: 'Generation time in milliseconds' }) elapsedMs!: number;
 }

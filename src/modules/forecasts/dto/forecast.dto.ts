@@ -78,6 +78,10 @@ export class ForecastIntervalDto {
   ahtSeconds: number;
   @ApiProperty({ description: 'Shrinkage (fraction); null: the channel default applies', nullable: true, type: Number })
   shrinkage: number | null;
+  @ApiProperty({ description: '10th percentile of the volume (generated versions: from the back-test errors and Poisson noise); null when the version has no band', nullable: true, type: Number })
+  volumeP10: number | null;
+  @ApiProperty({ description: '90th percentile of the volume; null when the version has no band', nullable: true, type: Number })
+  volumeP90: number | null;
 }
 
 export class ForecastIntervalListDto {

@@ -61,6 +61,20 @@ export class PlanCreateDto {
   @IsOptional()
   @IsString({ each: true })
   channels?: string[];
+
+  @ApiPropertyOptional({
+    description:
+      "Staff for this quantile of each interval's volume instead of the point forecast (0.8: the 80th percentile, protection against peaks), " +
+      'from the p10–p90 band of a generated forecast version; the plan stores the volume it staffed. Needs a version with bands',
+    minimum: 0.05,
+    maximum: 0.95,
+    example: 0.8,
+  })
+  @IsOptional()
+  @IsNumber(finite)
+  @Min(0.05)
+  @Max(0.95)
+  volumeQuantile?: number;
 }
 
 export class PlanChannelSettingsDto {
@@ -131,8 +145,8 @@ export class PlanIntervalDto {
   agents: number;
   @ApiPropertyOptional({ description: 'Fractional requirement', nullable: true, type: Number })
   agentsFractional: number | null;
-  @ApiProperty({ description: 'Agents to schedule after shrinkage' })
-  scheduledAgents: number;
+  @ApiProperty({ description: 'Required agents grossed up for shrinkage: ceil(agents ÷ (1 − shrinkage))' })
+  requiredWithShrinkage: number;
   @ApiPropertyOptional({ description: 'Service level at the required agents', nullable: true, type: Number })
   serviceLevel: number | null;
   @ApiPropertyOptional({ description: 'ASA (seconds) at the required agents', nullable: true, type: Number })

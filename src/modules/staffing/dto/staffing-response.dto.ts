@@ -17,8 +17,8 @@ export class StaffingIntervalResultDto {
   @ApiProperty({ description: 'Continuous agent count at which the binding goal is met exactly (calculate); null in evaluate', nullable: true, type: Number, example: 13.04 })
   agentsFractional: number | null;
 
-  @ApiProperty({ description: 'Agents to schedule: ceil(agents / (1 - shrinkage))', example: 20 })
-  scheduledAgents: number;
+  @ApiProperty({ description: 'Required agents grossed up for shrinkage: ceil(agents / (1 − shrinkage)), the agents to have on the payroll for the interval (not the agents on a schedule: that is scheduled_agents of the reports)', example: 20 })
+  requiredWithShrinkage: number;
 
   @ApiProperty({ description: 'Service level under the requested definition, fraction; null for Erlang B', nullable: true, type: Number, example: 0.88835 })
   serviceLevel: number | null;
@@ -52,8 +52,8 @@ export class StaffingTotalsDto {
   @ApiProperty({ description: 'Sum over intervals of agentsFractional x interval hours (no per-interval rounding); null in evaluate', nullable: true, type: Number })
   agentHoursFractional: number | null;
 
-  @ApiProperty({ description: 'Sum over intervals of scheduledAgents x interval hours' })
-  scheduledAgentHours: number;
+  @ApiProperty({ description: 'Sum over intervals of requiredWithShrinkage x interval hours' })
+  requiredWithShrinkageHours: number;
 
   @ApiProperty({ description: 'Contacts offered over all intervals' })
   volume: number;

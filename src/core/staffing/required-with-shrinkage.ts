@@ -2,7 +2,8 @@
 const RELATIVE_SLACK = 1e-12;
 
 /**
- * Agents to schedule so that, after shrinkage, `agents` remain to answer contacts.
+ * Required agents grossed up for shrinkage: the agents to have on the payroll for the
+ * interval so that, after shrinkage, `agents` remain to answer contacts.
  *
  * Method: the smallest integer m with m·(1 − shrinkage) ≥ agents, i.e.
  * ceil(agents / (1 − shrinkage)), computed with a 1e-12 relative slack (14 / (1 − 0.3) is
@@ -13,9 +14,9 @@ const RELATIVE_SLACK = 1e-12;
  * plans. Complexity: O(1).
  *
  * @example
- * scheduledAgents(14, 0.3); // 20
+ * requiredWithShrinkage(14, 0.3); // 20
  */
-export function scheduledAgents(agents: number, shrinkage: number): number {
+export function requiredWithShrinkage(agents: number, shrinkage: number): number {
   const available = 1 - shrinkage;
   const scheduled = Math.ceil(agents / available);
   return scheduled > 0 && (scheduled - 1) * available >= agents * (1 - RELATIVE_SLACK)
