@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import request from 'supertest';
 import { accuracyMeasures } from '../../src/core/forecasting/accuracy-measures.js';
 import { rollingOriginBacktest } from '../../src/core/forecasting/rolling-origin-backtest.js';
