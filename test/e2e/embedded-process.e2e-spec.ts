@@ -66,7 +66,7 @@ describe('the app in its own process on an embedded PostgreSQL', () => {
     const postmaster = postmasterPid(dataDir);
     expect(postmaster).not.toBeNull();
     const second = await start();
-    const code = await Promise.race([second.exited, new Promise((r) => setTimeout(() => r('still running after 20 s'), 20000))]);
+    const code = await Promise.race([second.exited, new Promise((r) => setTimeout(() => r('still running after 60 s'), 60000))]);
     expect(code).toBe(1);
     const lines = second.output().split('\n').filter((l) => /already running/.test(l));
     expect(lines).toHaveLength(1);
@@ -77,7 +77,7 @@ describe('the app in its own process on an embedded PostgreSQL', () => {
     expect(alive(postmaster!)).toBe(true);
     expect((await fetch(`${first.baseUrl}/health`)).status).toBe(200);
     expect((await api(first, '/api/v1/channels')).status).toBe(200);
-  }, 60000);
+  }, 120000);
 
   it('answers 503 while its PostgreSQL is killed, then restarts it and recovers by itself', async () => {
     const postmaster = postmasterPid(dataDir)!;
