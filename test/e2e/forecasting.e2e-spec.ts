@@ -222,7 +222,12 @@ describe('forecasting', () => {
     const bad = await request(t.baseUrl).put('/api/v1/calendar/special-days').set(...as('planner'))
       .send({ days: [{ date: '2026-02-30', label: 'x', kind: 'closed' }, { date: '2026-03-01', label: 'y', kind: 'closed', volumeFactor: 1 }] })
       .expect(failsWith(422, 'VALIDATION_FAILED'));
-    expect(bad.body.details.errors.map((e: { field: string }) => e.field)).toEqual(['days[0].date', 'days[1].volumeFactor']);
+    // A date that does not exist is refused by the body's validation, before the calendar's own rules.
+    expect(bad.body.details.errors.map((e: { field: string }) => e.field)).toEqual(['days[0].date']);
+    const factor = await request(t.baseUrl).put('/api/v1/calendar/special-days').set(...as('planner'))
+      .send({ days: [{ date: '2026-03-01', label: 'y', kind: 'closed', volumeFactor: 1 }] })
+      .expect(failsWith(422, 'VALIDATION_FAILED'));
+    expect(factor.body.details.errors.map((e: { field: string }) => e.field)).toEqual(['days[0].volumeFactor']);
     const unknown = await request(t.baseUrl).put('/api/v1/calendar/special-days').set(...as('planner'))
       .send({ days: [{ date: '2026-03-01', channel: 'nope', label: 'y', kind: 'event' }] }).expect(422);
     expect(unknown.body.code).toBe('UNKNOWN_CHANNELS');
