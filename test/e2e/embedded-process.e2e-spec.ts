@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmdirSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { alive, cleanUp, compileApp, postmasterPid, spawnApp, waitForHealth, type AppProcess } from '../support/built-app.js';
 import { freePort } from '../support/test-database.js';
@@ -50,6 +50,11 @@ describe('the app in its own process on an embedded PostgreSQL', () => {
     await cleanUp(dataDir, apps);
     rmSync(join(dataDir, '..'), { recursive: true, force: true });
     rmSync(buildDir, { recursive: true, force: true });
+    try {
+      rmdirSync(dirname(buildDir)); // .test-build, once no other run uses it
+    } catch {
+      // another run's build is still there
+    }
   });
 
   it('starts in a private (mode-700) directory, as root too, and says where its cluster runs', async () => {
