@@ -104,7 +104,8 @@ describe('forecasting services (medium: real repositories, PostgreSQL, no HTTP)'
       firstIntervalStart: '2026-02-09T00:00:00Z', lastIntervalStart: '2026-02-15T23:30:00Z', createdByKeyName: 'planner key',
     });
     for (const code of ['support', 'sales']) {
-      expect(res.metadata.channels[code]).toEqual({ method: 'seasonal-naive', historyStart: '2026-01-05', historyEnd: '2026-02-08', historyDays: 35, backtest: null, specialDays: 0 });
+      // Five full weeks, no gap: nothing missing; the method asked for is the one used.
+      expect(res.metadata.channels[code]).toMatchObject({ method: 'seasonal-naive', historyStart: '2026-01-05', historyEnd: '2026-02-08', historyDays: 35, specialDays: 0, missingDays: [], missingIntervals: 0 });
     }
 
     expect(await forecasts.getVersionDto(tenant.tenantId, res.version.id)).toEqual(res.version);
