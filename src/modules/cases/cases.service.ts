@@ -133,7 +133,7 @@ export class CasesService {
   }
 
   private complianceListing(rows: ComplianceRowDto[], q: ComplianceQueryDto, granularity: string, format: ListingFormat): Listing {
-    const keyOf = (r: ComplianceRowDto): string => `${r.priority}\u0000${r.periodStart}`;
+    const keyOf = (r: ComplianceRowDto): string => `${r.priority}\u0001${r.periodStart}`;
     if (format === 'csv') {
       const values = COMPLIANCE_CSV.map((c) => c.replace(/_([a-z0-9])/g, (_, x: string) => x.toUpperCase()) as keyof ComplianceRowDto);
       async function* lines(): AsyncGenerator<unknown[]> {
