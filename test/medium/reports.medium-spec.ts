@@ -13,7 +13,8 @@ import { PlanCreateDto } from '../../src/modules/staffing/dto/plan.dto.js';
 import { PlansService } from '../../src/modules/staffing/plans.service.js';
 import { jsonRowsSource } from '../../src/modules/uploads/upload-body.js';
 import { DomainError } from '../../src/platform/errors/domain-error.js';
-import { agentsOracle, serviceLevelOracle } from '../support/erlang-oracle.js';
+import { agentsOracle } from '../support/erlang-oracle.js';
+import { erlangCServiceLevelOracle } from '../support/queueing-oracle.js';
 import { startMediumContext, type MediumContext, type MediumTenant } from '../support/medium-context.js';
 import { relativeError } from '../support/relative-error.js';
 
@@ -140,8 +141,8 @@ describe('reports services (medium: real repositories, PostgreSQL, no HTTP)', ()
      * R30 = the smallest N meeting 80/20 by the oracle.
      */
     const required30 = agentsOracle(8, 240, 20, 0.8);
-    const predicted00 = serviceLevelOracle(12, (90 * 190) / 1800, 190, 20); // actual AHT 16,150 ÷ 85 = 190 s
-    const predicted30 = serviceLevelOracle(8, (50 * 240) / 1800, 240, 20);
+    const predicted00 = erlangCServiceLevelOracle(12, (90 * 190) / 1800, 190, 20); // actual AHT 16,150 ÷ 85 = 190 s
+    const predicted30 = erlangCServiceLevelOracle(8, (50 * 240) / 1800, 240, 20);
 
     beforeAll(async () => {
       const { version } = await ctx.app.get(ForecastsService).createVersion(tenant.tenantId, {

@@ -9,7 +9,8 @@ import { PlansService } from '../../src/modules/staffing/plans.service.js';
 import { StaffingService } from '../../src/modules/staffing/staffing.service.js';
 import { DomainError } from '../../src/platform/errors/domain-error.js';
 import { startMediumContext, type MediumContext, type MediumTenant } from '../support/medium-context.js';
-import { agentsOracle, erlangBOracle, erlangCOracle, serviceLevelOracle } from '../support/erlang-oracle.js';
+import { agentsOracle, erlangBOracle, erlangCOracle } from '../support/erlang-oracle.js';
+import { erlangCServiceLevelOracle } from '../support/queueing-oracle.js';
 import { relativeError } from '../support/relative-error.js';
 
 /*
@@ -58,7 +59,7 @@ describe('staffing services (medium: real repositories, PostgreSQL, no HTTP)', (
   it('oracle check: the formulas above reproduce the published A = 10 case', () => {
     expect(agentsOracle(10, 180, 20, 0.8)).toBe(14);
     expect(erlangCOracle(14, 10)).toBeCloseTo(0.1741319, 7);
-    expect(serviceLevelOracle(14, 10, 180, 20)).toBeCloseTo(0.88835, 7);
+    expect(erlangCServiceLevelOracle(14, 10, 180, 20)).toBeCloseTo(0.88835, 7);
     expect(scheduledAt30(14)).toBe(20);
   });
 
@@ -67,7 +68,7 @@ describe('staffing services (medium: real repositories, PostgreSQL, no HTTP)', (
     const [r] = res.intervals;
     expect(r).toMatchObject({ start: '2026-03-02T09:00:00Z', channel: 'voice', agents: 14, requiredWithShrinkage: 20, binding: 'service-level', warnings: [], abandonRate: null, blockingProbability: null });
     expect(relativeError(r.waitProbability, erlangCOracle(14, 10))).toBeLessThan(1e-9);
-    expect(relativeError(r.serviceLevel, serviceLevelOracle(14, 10, 180, 20))).toBeLessThan(1e-9);
+    expect(relativeError(r.serviceLevel, erlangCServiceLevelOracle(14, 10, 180, 20))).toBeLessThan(1e-9);
     expect(relativeError(r.asaSeconds, (erlangCOracle(14, 10) * 180) / 4)).toBeLessThan(1e-9);
     expect(relativeError(r.occupancy, 10 / 14)).toBeLessThan(1e-12);
     // the published digits too
@@ -87,7 +88,7 @@ describe('staffing services (medium: real repositories, PostgreSQL, no HTTP)', (
       ['chat', 15, 22, 'occupancy'],
       ['voice', a20, scheduledAt30(a20), 'service-level'],
     ]);
-    expect(relativeError(res.intervals[2].serviceLevel, serviceLevelOracle(a20, 20, 180, 20))).toBeLessThan(1e-9);
+    expect(relativeError(res.intervals[2].serviceLevel, erlangCServiceLevelOracle(a20, 20, 180, 20))).toBeLessThan(1e-9);
     expect(res.totals.agentHours).toBe((14 + 15 + a20) / 2);
   });
 
@@ -95,7 +96,7 @@ describe('staffing services (medium: real repositories, PostgreSQL, no HTTP)', (
     const res = await staffing.evaluate(tenant.tenantId, request({ goal: GOAL_80_20, intervals: [{ ...A10, agents: 13 }, { ...A10, agents: 14 }, { ...A10, agents: 10 }] }));
     for (const [i, n] of [[0, 13], [1, 14]] as const) {
       expect(relativeError(res.intervals[i].waitProbability, erlangCOracle(n, 10))).toBeLessThan(1e-9);
-      expect(relativeError(res.intervals[i].serviceLevel, serviceLevelOracle(n, 10, 180, 20))).toBeLessThan(1e-9);
+      expect(relativeError(res.intervals[i].serviceLevel, erlangCServiceLevelOracle(n, 10, 180, 20))).toBeLessThan(1e-9);
     }
     expect(res.intervals[0].serviceLevel).toBeLessThan(0.8); // why 14 is the requirement
     expect(res.intervals[2]).toMatchObject({ agents: 10, serviceLevel: 0, waitProbability: 1, asaSeconds: null, binding: null, agentsFractional: null });

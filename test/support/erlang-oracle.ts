@@ -6,8 +6,10 @@
  * prospects", Manufacturing & Service Operations Management 5(2), 2003, §4.1:
  *   B(N, A) = (A^N/N!) / Σ_{k≤N} A^k/k!
  *   C(N, A) = (A^N/N! · N/(N−A)) / (Σ_{k<N} A^k/k! + A^N/N! · N/(N−A))   (N > A)
- *   service level P(wait ≤ t) = 1 − C · e^{−(N−A)·t/AHT},  ASA = C · AHT / (N − A).
+ *   ASA = C · AHT / (N − A).
+ * The service level P(wait ≤ t) has one oracle: erlangCServiceLevelOracle (queueing-oracle.ts).
  */
+import { erlangCServiceLevelOracle } from './queueing-oracle.js';
 
 /** A^k/k! for k = 0..n, by direct multiplication. */
 function poissonTerms(n: number, a: number): number[] {
@@ -31,14 +33,10 @@ export function erlangBOracle(lines: number, traffic: number): number {
   return terms[lines] / terms.reduce((s, x) => s + x, 0);
 }
 
-/** Erlang C share of contacts answered within t seconds. */
-export function serviceLevelOracle(agents: number, traffic: number, ahtSeconds: number, thresholdSeconds: number): number {
-  return 1 - erlangCOracle(agents, traffic) * Math.exp((-(agents - traffic) * thresholdSeconds) / ahtSeconds);
-}
 
 /** The smallest N > A whose Erlang C service level meets the target. */
 export function agentsOracle(traffic: number, ahtSeconds: number, thresholdSeconds: number, target: number): number {
   let n = Math.floor(traffic) + 1;
-  while (serviceLevelOracle(n, traffic, ahtSeconds, thresholdSeconds) < target) n++;
+  while (erlangCServiceLevelOracle(n, traffic, ahtSeconds, thresholdSeconds) < target) n++;
   return n;
 }
