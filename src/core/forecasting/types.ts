@@ -15,9 +15,9 @@ export type SingleMethod = 'seasonal-naive' | 'weekday-mean' | 'weekday-profile'
 export const SINGLE_METHODS: readonly SingleMethod[] = ['seasonal-naive', 'weekday-mean', 'weekday-profile', 'holt-winters', 'double-seasonal', 'daily-regression'];
 
 /**
- * The interval forecasting methods: the single ones and `combination` (the mean of the two or
- * three best single methods of a back-test on the last weeks of the history). `auto` is a choice
- * among these, made by the same back-test.
+ * The interval forecasting methods: the single ones and `combination` (the mean of the
+ * model-based single methods that a back-test on the last weeks of the history can score).
+ * `auto` is a choice among these, made by that back-test.
  */
 export type ForecastMethod = SingleMethod | 'combination';
 
