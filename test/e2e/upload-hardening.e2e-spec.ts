@@ -156,6 +156,20 @@ describe('upload hardening: malformed multipart bodies and dropped uploads', () 
     expect(await stored()).toBe(before + 300);
   });
 
+  it('answers 422 naming the line to a quote that never closes in a 30 MB body, in seconds, and keeps none of its rows', async () => {
+    // The tokenizer kept the unfinished record and re-scanned it at every chunk: quadratic in the body size.
+    const csv = [HEADER, ...rows(5, '2025-03-01'), `voice,"${'x'.repeat(30_000_000)}`].join('\n');
+    const before = await stored();
+    const started = Date.now();
+    const res = await request(t.baseUrl).post('/api/v1/actuals/intervals').set(...as('planner')).set('Content-Type', 'text/csv').send(csv).timeout(60_000);
+    expect([res.status, res.body.code]).toEqual([422, 'INVALID_ROWS']);
+    expect(JSON.stringify(res.body)).toContain('longer than 1000000 characters');
+    expect(res.body.errors?.[0]?.line ?? res.body.details?.errors?.[0]?.line).toBe(7);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(await stored()).toBe(before);
+    expect(await clean()).toBe(true);
+  });
+
   it('gives up the wait for the tenant lock when the client goes away (JSON and CSV bodies)', async () => {
     const holder = new pg.Client({ connectionString: testDatabaseUrl() });
     await holder.connect();

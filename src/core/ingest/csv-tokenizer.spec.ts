@@ -44,6 +44,33 @@ describe('createCsvTokenizer', () => {
     expect(errors).toEqual([[2, 'unterminated quoted field']]);
   });
 
+  it('stops at a record longer than maxRecordChars, quoted or not, and names its first line', () => {
+    for (const body of ['"' + 'x'.repeat(5000), 'y'.repeat(5000)]) {
+      const records: string[][] = [];
+      const errors: Array<[number, string]> = [];
+      const t = createCsvTokenizer({ delimiter: ',', maxRecordChars: 1000, onRecord: (f) => records.push([...f]), onError: (line, r) => errors.push([line, r]) });
+      t.push('a,b\n1,2\n');
+      for (let i = 0; i < body.length; i += 300) t.push(body.slice(i, i + 300));
+      t.push('\n3,4\n');
+      t.end();
+      expect(records).toEqual([['a', 'b'], ['1', '2']]);
+      expect(errors).toEqual([[3, 'the record is longer than 1000 characters (a quote that never closes, or no line breaks)']]);
+    }
+    // a record of exactly the limit is read
+    const { records, errors } = (() => {
+      const r: string[][] = [];
+      const e: unknown[] = [];
+      const t = createCsvTokenizer({ delimiter: ',', maxRecordChars: 1000, onRecord: (f) => r.push([...f]), onError: (...a) => e.push(a) });
+      const long = 'z'.repeat(1000);
+      for (let i = 0; i < long.length; i += 100) t.push(long.slice(i, i + 100));
+      t.push('\n');
+      t.end();
+      return { records: r, errors: e };
+    })();
+    expect(errors).toEqual([]);
+    expect(records).toEqual([['z'.repeat(1000)]]);
+  });
+
   it('is lenient with quotes inside unquoted fields', () => {
     expect(tokenize('a 5" disk,"x"y\n').records).toEqual([[1, ['a 5" disk', 'xy']]]);
   });

@@ -7,9 +7,21 @@ export interface CsvTokenizerOptions {
    * on which the record starts. The array is reused: copy what you keep. Blank lines are skipped.
    */
   onRecord: (fields: string[], line: number) => void;
-  /** Called for a record that cannot be read (an unterminated quoted field at the end). */
+  /**
+   * Called for a record that cannot be read (an unterminated quoted field at the end, or a
+   * record longer than `maxRecordChars`); the tokenizer then ignores the rest of the input.
+   */
   onError: (line: number, reason: string) => void;
+  /** Longest record, in characters (default MAX_RECORD_CHARS): a longer one is an error, not a buffer that grows with the body. */
+  maxRecordChars?: number;
 }
+
+/**
+ * Longest record by default: a million characters. A contact-center row is some hundred; a
+ * longer one is a quote that never closes or a file without line breaks, whose unfinished tail
+ * would otherwise be kept, and re-scanned at every chunk, until the body ends.
+ */
+export const MAX_RECORD_CHARS = 1_000_000;
 
 /** A streaming tokenizer: push text in any chunk sizes, then end. */
 export interface CsvTokenizer {
@@ -27,8 +39,9 @@ const QUOTE = '"';
  *
  * Method: records without a quote character (the common case) are cut with `indexOf`, so the
  * cost is a few native scans and one substring per field; records with quotes go through a
- * character-level state machine. Memory: the unfinished tail of the last chunk only.
- * Complexity O(characters).
+ * character-level state machine. Memory: the unfinished tail of the last chunk only, at most
+ * `maxRecordChars`. Complexity O(characters) (a tail is re-scanned at most
+ * maxRecordChars ÷ chunk size times).
  *
  * @example
  * const t = createCsvTokenizer({ delimiter: ',', onRecord: (f, line) => console.log(line, f), onError: () => {} });
@@ -40,8 +53,10 @@ export function createCsvTokenizer(options: CsvTokenizerOptions): CsvTokenizer {
   if (!whitespace && (delimiter.length !== 1 || delimiter === QUOTE || delimiter === '\n' || delimiter === '\r')) {
     throw new RangeError(`createCsvTokenizer requires a one-character delimiter other than a quote or line break, got ${JSON.stringify(delimiter)}`);
   }
+  const maxRecordChars = options.maxRecordChars ?? MAX_RECORD_CHARS;
   const fields: string[] = [];
   let pending = '';
+  let failed = false;
   let line = 1;
   let started = false;
 
@@ -148,14 +163,20 @@ export function createCsvTokenizer(options: CsvTokenizerOptions): CsvTokenizer {
 
   return {
     push(text: string): void {
+      if (failed) return;
       if (!started) {
         started = true;
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       }
       pending = process(pending + text, false);
+      if (pending.length > maxRecordChars) {
+        failed = true;
+        pending = '';
+        options.onError(line, `the record is longer than ${maxRecordChars} characters (a quote that never closes, or no line breaks)`);
+      }
     },
     end(): void {
-      if (pending.length > 0) pending = process(pending, true);
+      if (!failed && pending.length > 0) process(pending, true);
       pending = '';
     },
   };
