@@ -163,6 +163,9 @@ describe('staffing API', () => {
     const res = await post('evaluate', { goal: goal8020, intervals: [a10] });
     failsWith(422, 'INVALID_INTERVALS')(res);
     expect(res.body.details.errors[0].field).toBe('intervals[0].agents');
+    expect(res.body.message).toBe('1 interval field is invalid: intervals[0].agents: must be an integer >= 0 and <= 10000000');
+    const two = await post('evaluate', { goal: goal8020, intervals: [a10, a10] });
+    expect(two.body.message).toBe('2 interval fields are invalid; first: intervals[0].agents: must be an integer >= 0 and <= 10000000');
   });
 
   it('answers 413 TOO_MANY_INTERVALS above 100,000 intervals', async () => {

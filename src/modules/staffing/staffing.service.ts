@@ -54,7 +54,8 @@ export class StaffingService {
     }
     const { columns, errors, errorCount } = readIntervalColumns(body.intervals, evaluating);
     if (errorCount > 0) {
-      throw new DomainError('INVALID_INTERVALS', `${errorCount} interval fields are invalid; first: ${errors[0]?.field}: ${errors[0]?.reason}`, {
+      const first = `${errors[0]?.field}: ${errors[0]?.reason}`;
+      throw new DomainError('INVALID_INTERVALS', errorCount === 1 ? `1 interval field is invalid: ${first}` : `${errorCount} interval fields are invalid; first: ${first}`, {
         errorCount,
         errors,
       });
