@@ -232,7 +232,8 @@ export class SchedulingRepository {
   }
 
   async markPublished(tenantId: string, id: string, uploadId: string): Promise<Date> {
-    const rows: Array<{ at: Date }> = await this.db.query(
+    // TypeORM answers an UPDATE with [rows, affectedCount].
+    const [rows]: [Array<{ at: Date }>, number] = await this.db.query(
       `UPDATE schedule_scenarios SET status = 'published', published_at = coalesce(published_at, now()), publish_upload_id = $3
         WHERE tenant_id = $1 AND id = $2 RETURNING published_at AS at`,
       [tenantId, id, uploadId],

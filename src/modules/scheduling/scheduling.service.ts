@@ -26,7 +26,7 @@ import {
   type AgentDto, type AgentListDto, type AgentPutDto, type CoverageRowDto, type GenerateScheduleDto, type PublishResultDto,
   type ScenarioActivityDto, type ScenarioDto, type ScenarioQueryDto, type StageReportDto,
 } from './dto/scheduling.dto.js';
-import { buildCandidates, buildHorizon, localDayOf, requiredAgents, rosterAgents, type BookedActivity, type Horizon, type RosterEntry } from './problem-building.js';
+import { buildCandidates, buildHorizon, localDayOf, localMidnightOf, requiredAgents, rosterAgents, type BookedActivity, type Horizon, type RosterEntry } from './problem-building.js';
 import { activitiesOfSolution, coverageTotals, onPhoneAgents, openShiftId, predictedMeasures, WORK_ACTIVITY, type PredictionInput } from './scenario-building.js';
 import { SCHEDULE_SOLVER, type ScheduleSolverPort } from './schedule-solver.port.js';
 import { DEFAULT_RULES, minutesOfDay, parseSchedulingRules, WEEKDAY_CODES, type SchedulingRules, type WeekdayCode } from './scheduling-rules.js';
@@ -245,10 +245,12 @@ export class SchedulingService {
     const onGrid = (ms: number): boolean => (((ms + clock.offsetMinutesAt(ms) * MINUTE_MS) % step) + step) % step === 0;
     if (!onGrid(fromMs)) errors.push({ field: 'from', value: body.from, reason: `must lie on the ${first.intervalMinutes}-minute interval grid of channel ${first.code}` });
     if (!onGrid(toMs)) errors.push({ field: 'to', value: body.to, reason: `must lie on the ${first.intervalMinutes}-minute interval grid of channel ${first.code}` });
-    const planFrom = plan.firstIntervalStart ? Date.parse(plan.firstIntervalStart) : NaN;
-    const planTo = plan.lastIntervalStart ? Date.parse(plan.lastIntervalStart) + step : NaN;
-    if (!(fromMs >= planFrom)) errors.push({ field: 'from', value: body.from, reason: `lies before the plan, which starts at ${plan.firstIntervalStart ?? '(no interval)'}` });
-    if (!(toMs <= planTo)) errors.push({ field: 'to', value: body.to, reason: `lies after the plan, which ends at ${Number.isNaN(planTo) ? '(no interval)' : formatUtcIso(planTo)}` });
+    // The plan's days: from local midnight of its first interval to the local midnight after its last.
+    const planFrom = plan.firstIntervalStart ? localMidnightOf(clock, localDayOf(clock, Date.parse(plan.firstIntervalStart))) : NaN;
+    const planTo = plan.lastIntervalStart ? localMidnightOf(clock, localDayOf(clock, Date.parse(plan.lastIntervalStart)) + 1) : NaN;
+    const planDays = Number.isNaN(planFrom) ? '(no interval)' : `${formatUtcIso(planFrom)} to ${formatUtcIso(planTo)}`;
+    if (!(fromMs >= planFrom)) errors.push({ field: 'from', value: body.from, reason: `lies before the days of the plan (${planDays})` });
+    if (!(toMs <= planTo)) errors.push({ field: 'to', value: body.to, reason: `lies after the days of the plan (${planDays})` });
     if (errors.length) throw validationFailed(errors);
 
     const rules = await this.getRules(tenantId);
