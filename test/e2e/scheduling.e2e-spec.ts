@@ -237,10 +237,11 @@ describe('scheduling', () => {
 
     it('a second scenario over the published days answers 409 SCHEDULES_EXIST unless replace', async () => {
       const started = await request(t.baseUrl).post('/api/v1/schedules/generate').set(...as('scheduler'))
-        .send({ plan: planId, from: '2026-03-02', to: '2026-03-03', timeLimitSeconds: 2 }).expect(202);
+        .send({ plan: planId, from: '2026-03-02', to: '2026-03-04', timeLimitSeconds: 2 }).expect(202);
       const job = await finished(started.body.id);
       expect(job.status).toBe('succeeded');
       const id = job.result.id;
+      // Weekly hours are prorated over the horizon (40 h × 2/7 ≈ 11.4 h): named agents take one long shift or two short ones.
       expect((job.result as unknown as { totals: { agents: number } }).totals.agents).toBeGreaterThan(0);
       await request(t.baseUrl).post(`/api/v1/schedule-scenarios/${id}/publish`).set(...as('scheduler')).send({}).expect(failsWith(409, 'SCHEDULES_EXIST'));
       const replaced = await request(t.baseUrl).post(`/api/v1/schedule-scenarios/${id}/publish`).set(...as('scheduler')).send({ replace: true }).expect(200);
