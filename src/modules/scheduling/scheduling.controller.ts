@@ -149,7 +149,7 @@ export class ScheduleGenerateController {
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'PLAN_NOT_FOUND' })
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED naming the field (from after to, a range outside the plan, off the interval grid), UNKNOWN_CHANNELS' })
   @ApiRequestExample({
-    json: { plan: '00000000-0000-4000-8000-000000000000', from: '1999-10-18', to: '1999-10-20', channels: ['retail'], timeLimitSeconds: 5 },
+    json: { plan: '00000000-0000-4000-8000-000000000000', from: '1999-10-17', to: '1999-10-18', channels: ['retail'], timeLimitSeconds: 5 },
     note: 'In the example, replace plan with the id of one of your staffing plans (POST /api/v1/staffing/plans) covering the range',
   })
   generate(@CurrentPrincipal() p: Principal, @Body() body: GenerateScheduleDto): Promise<JobDto> {

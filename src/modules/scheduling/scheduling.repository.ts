@@ -231,7 +231,7 @@ export class SchedulingRepository {
     );
   }
 
-  async markPublished(tenantId: string, id: string, uploadId: string): Promise<Date> {
+  async markPublished(tenantId: string, id: string, uploadId: string | null): Promise<Date> {
     // TypeORM answers an UPDATE with [rows, affectedCount].
     const [rows]: [Array<{ at: Date }>, number] = await this.db.query(
       `UPDATE schedule_scenarios SET status = 'published', published_at = coalesce(published_at, now()), publish_upload_id = $3

@@ -468,6 +468,11 @@ export class SchedulingService {
       throw new DomainError('SCHEDULES_EXIST', `${pairs.length} (agent, day)s already hold shifts (first: ${pairs[0]}); send replace: true to replace them`, { agentDays: pairs.length, first: pairs.slice(0, 20) });
     }
     const carried = onDays.filter((r) => !shiftCodes.has(r.activity));
+    if (rows.length === 0) {
+      // A scenario without shifts writes nothing (and replaces nothing).
+      const publishedAt = await this.repository.markPublished(p.tenantId, id, null);
+      return { scenarioId: id, status: 'published', publishedAt: publishedAt.toISOString(), uploadId: null, duplicate: false, rows: 0, agents: 0, agentDays: 0, replacedRows: 0, carriedActivities: 0 };
+    }
     const local = (ms: number): string => formatLocalIso(ms, clock.offsetMinutesAt(ms));
     const lines = [
       ...rows.map((r) => ({ agentId: r.agentId, team: r.team, channels: r.channelCodes, activity: r.activity, start: r.startAt.getTime(), end: r.endAt.getTime() })),

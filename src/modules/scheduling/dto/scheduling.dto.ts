@@ -130,11 +130,11 @@ export class GenerateScheduleDto {
   @IsUUID()
   plan: string;
 
-  @ApiProperty({ description: 'Inclusive start: a date (local midnight of the channels) or an instant with offset, on the interval grid', example: '1999-10-18' })
+  @ApiProperty({ description: 'Inclusive start: a date (local midnight of the channels) or an instant with offset, on the interval grid', example: '1999-10-17' })
   @IsString()
   from: string;
 
-  @ApiProperty({ description: 'Exclusive end: a date or an instant with offset, at most 42 days after from', example: '1999-10-25' })
+  @ApiProperty({ description: 'Exclusive end: a date or an instant with offset, at most 42 days after from', example: '1999-10-18' })
   @IsString()
   to: string;
 
@@ -258,7 +258,7 @@ export class PublishResultDto {
   @ApiProperty({ description: 'Scenario id', format: 'uuid' }) scenarioId: string;
   @ApiProperty({ description: 'published', enum: ['published'] }) status: 'published';
   @ApiProperty({ description: 'First publication (ISO 8601)' }) publishedAt: string;
-  @ApiProperty({ description: 'The schedules upload that wrote it (GET /api/v1/uploads/{id})', format: 'uuid' }) uploadId: string;
+  @ApiPropertyOptional({ description: 'The schedules upload that wrote it (GET /api/v1/uploads/{id}); null for a scenario without shifts (nothing to write)', format: 'uuid', nullable: true, type: String }) uploadId: string | null;
   @ApiProperty({ description: 'True: the same schedule was already published; nothing was written' }) duplicate: boolean;
   @ApiProperty({ description: 'Schedule rows written (scenario activities and carried bookings)' }) rows: number;
   @ApiProperty({ description: 'Agents written' }) agents: number;
