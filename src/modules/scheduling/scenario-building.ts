@@ -194,19 +194,25 @@ export function predictedMeasures(input: PredictionInput, onPhone: Float64Array)
   if (!index.length) return { serviceLevel, asaSeconds };
   const sl = new Float64Array(index.length);
   const asa = new Float64Array(index.length);
-  evaluateStaffingBatch(
-    {
-      model: input.model,
-      intervalSeconds: input.intervalSeconds,
-      volume: Float64Array.from(index, (k) => input.volume[k]),
-      ahtSeconds: Float64Array.from(index, (k) => input.ahtSeconds[k]),
-      agents: Float64Array.from(index, (k) => onPhone[k]),
-      thresholdSeconds: input.thresholdSeconds,
-      concurrency: input.concurrency,
-      ...(input.model === 'erlang-a' ? { patienceSeconds: input.patienceSeconds ?? undefined } : {}),
-    },
-    { serviceLevel: sl, asaSeconds: asa },
-  );
+  try {
+    evaluateStaffingBatch(
+      {
+        model: input.model,
+        intervalSeconds: input.intervalSeconds,
+        volume: Float64Array.from(index, (k) => input.volume[k]),
+        ahtSeconds: Float64Array.from(index, (k) => input.ahtSeconds[k]),
+        agents: Float64Array.from(index, (k) => onPhone[k]),
+        thresholdSeconds: input.thresholdSeconds,
+        concurrency: input.concurrency,
+        ...(input.model === 'erlang-a' ? { patienceSeconds: input.patienceSeconds ?? undefined } : {}),
+      },
+      { serviceLevel: sl, asaSeconds: asa },
+    );
+  } catch (error) {
+    // A load the kernels refuse (RangeError: beyond their limits) has no prediction: unknown, not a failed schedule.
+    if (error instanceof RangeError) return { serviceLevel, asaSeconds };
+    throw error;
+  }
   index.forEach((k, j) => {
     serviceLevel[k] = sl[j];
     asaSeconds[k] = asa[j];

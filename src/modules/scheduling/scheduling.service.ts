@@ -266,7 +266,8 @@ export class SchedulingService {
     const ids = new Set(roster.map((a) => a.agentId));
     const booked: BookedActivity[] = (await this.adherence.scheduledActivities(tenantId, fromMs - LOOKBACK_MS, toMs))
       .filter((r) => ids.has(r.agentId))
-      .map((r) => ({ agentId: r.agentId, startMs: r.startAt.getTime(), endMs: r.endAt.getTime(), shift: shiftCodes.has(r.activity) }));
+      // Shift activities of these channels are what a publication replaces; anything else (time off, meetings, shifts of other channels) is blocked time.
+      .map((r) => ({ agentId: r.agentId, startMs: r.startAt.getTime(), endMs: r.endAt.getTime(), shift: shiftCodes.has(r.activity) && r.channelCodes.some((c) => codes.includes(c)) }));
     const entries: RosterEntry[] = roster.map((a) => ({
       agentId: a.agentId, minWeeklyMinutes: a.minWeeklyMinutes, maxWeeklyMinutes: a.maxWeeklyMinutes,
       availableDays: a.availableDays, availableFromMinutes: a.availableFromMinutes, availableToMinutes: a.availableToMinutes,
@@ -437,10 +438,11 @@ export class SchedulingService {
 
   /**
    * Writes the scenario into the schedules through the schedules upload (one transaction, the
-   * upload log, replacing each (agent, local day) it writes). Stored bookings that are not shift
-   * activities (time off, meetings ...) on those (agent, day)s are written again with the shifts.
-   * 409 SCENARIO_ALREADY_PUBLISHED, or SCHEDULES_EXIST when shift activities are already stored on
-   * one of its (agent, day)s, unless `replace`.
+   * upload log, replacing each (agent, local day) it writes). Stored rows of those (agent, day)s
+   * that are not shift activities of the scenario's channels (time off, meetings, shifts of other
+   * channels) are written again with the shifts. 409 SCENARIO_ALREADY_PUBLISHED, or
+   * SCHEDULES_EXIST when shift activities of its channels are already stored on one of its
+   * (agent, day)s, unless `replace`.
    */
   async publish(p: Principal, id: string, replace: boolean): Promise<PublishResultDto> {
     const s = await this.find(p.tenantId, id);
@@ -462,12 +464,13 @@ export class SchedulingService {
     }
     const stored = await this.adherence.scheduledActivities(p.tenantId, s.fromAt.getTime() - DAY_MS, s.toAt.getTime() + 2 * DAY_MS);
     const onDays = stored.filter((r) => days.has(`${r.agentId}\u0000${localDayOf(clock, r.shiftStart.getTime())}`));
-    const conflicts = onDays.filter((r) => shiftCodes.has(r.activity));
+    const ours = (r: (typeof onDays)[number]): boolean => shiftCodes.has(r.activity) && r.channelCodes.some((c) => s.channelCodes.includes(c));
+    const conflicts = onDays.filter(ours);
     if (conflicts.length && !replace) {
       const pairs = [...new Set(conflicts.map((r) => `${r.agentId} ${formatUtcIso(localDayOf(clock, r.shiftStart.getTime()) * DAY_MS).slice(0, 10)}`))];
       throw new DomainError('SCHEDULES_EXIST', `${pairs.length} (agent, day)s already hold shifts (first: ${pairs[0]}); send replace: true to replace them`, { agentDays: pairs.length, first: pairs.slice(0, 20) });
     }
-    const carried = onDays.filter((r) => !shiftCodes.has(r.activity));
+    const carried = onDays.filter((r) => !ours(r));
     if (rows.length === 0) {
       // A scenario without shifts writes nothing (and replaces nothing).
       const publishedAt = await this.repository.markPublished(p.tenantId, id, null);
