@@ -43,6 +43,7 @@ export interface ProblemRules {
   timeLimitSeconds?: number;
   minRestMinutes?: number;
   minDaysOffPerWeek?: number;
+  mipRelativeGap?: number;
 }
 
 /** A problem whose candidates are every type at every start step inside opening hours, every day. */
@@ -88,7 +89,10 @@ export function problemFromRules(rules: ProblemRules): SchedulingProblem {
       minRestMinutes: rules.minRestMinutes ?? 660,
       minDaysOffPerWeek: rules.minDaysOffPerWeek ?? 2,
     },
-    limits: { timeLimitSeconds: rules.timeLimitSeconds ?? 10, mipRelativeGap: 1e-4 },
+    limits: {
+      timeLimitSeconds: rules.timeLimitSeconds ?? 10,
+      mipRelativeGap: rules.mipRelativeGap ?? 1e-6,
+    },
   };
 }
 
@@ -220,7 +224,8 @@ export function randomProblem(seed: number, withAgents: boolean): SchedulingProb
     lateAfterMinute: 19 * 60,
     weekendDays: [5, 6],
     agents,
-    timeLimitSeconds: 8,
+    timeLimitSeconds: 3,
+    mipRelativeGap: 0.01,
   });
 }
 
