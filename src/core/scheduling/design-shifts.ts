@@ -27,7 +27,7 @@ export interface ShiftDesign {
  *   interval takes 0.5);
  * - breaks, per candidate and rule: Σ_j y_crj = x_c (every shift takes each break once);
  * - with named agents: Σ_{c on day d} x_c ≤ agents available on day d, and per 7-day block
- *   Σ paidMinutes_c·x_c ≤ Σ agents' max weekly minutes (prorated) and Σ x_c ≤ Σ agents'
+ *   Σ paidMinutes_c·x_c ≤ Σ agents' max weekly minutes and Σ x_c ≤ Σ agents'
  *   min(available days, days − days off): aggregate capacity, so the roster can staff the
  *   design (rest and the mix of contracts are left to stage 2).
  * The break columns are Aykin's (1996) explicit break variables relaxed to continuous: the

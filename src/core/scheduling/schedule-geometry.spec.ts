@@ -2,7 +2,7 @@ import { randomProblem } from '../../../test/support/scheduling-problems.js';
 import { scheduleGeometry } from './schedule-geometry.js';
 
 describe('scheduleGeometry', () => {
-  it('pays length minus unpaid breaks, counts available agents per day and prorates the last block', () => {
+  it('pays length minus unpaid breaks, counts available agents per day, the capacity of a short last block', () => {
     const problem = { ...randomProblem(21, true), dayCount: 9 };
     problem.agents = problem.agents.map((a) => ({
       ...a,
@@ -20,7 +20,9 @@ describe('scheduleGeometry', () => {
     }
     expect([...g.dayCapacity]).toEqual(new Array(9).fill(problem.agents.length));
     expect([...g.blockDays]).toEqual([7, 2]);
-    expect(g.blockPaidMinutesCapacity[1]).toBeCloseTo((problem.agents.length * 2100 * 2) / 7, 9);
+    expect(g.blockPaidMinutesCapacity[1]).toBe(problem.agents.length * 2100);
+    // 2 days, ⌊2 × 2 ÷ 7⌋ = 0 days off: 2 shifts per agent.
+    expect(g.blockShiftCapacity[1]).toBe(problem.agents.length * 2);
   });
 
   it('has no capacity limit without named agents', () => {

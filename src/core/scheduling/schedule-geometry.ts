@@ -14,7 +14,7 @@ export interface ScheduleGeometry {
   /** The 7-day blocks: first day of each block and its length in days. */
   blockFirstDay: Int32Array;
   blockDays: Int32Array;
-  /** Per block: Σ agents' max weekly minutes prorated to the block (Infinity without agents). */
+  /** Per block: Σ agents' max weekly minutes, not prorated (Infinity without agents). */
   blockPaidMinutesCapacity: Float64Array;
   /** Per block: Σ agents' min(available days, days − days off) in the block (Infinity without agents). */
   blockShiftCapacity: Float64Array;
@@ -23,8 +23,8 @@ export interface ScheduleGeometry {
 /**
  * Precomputes the break patterns of every shift type (`breakPatterns`, step = the interval
  * length), the paid minutes and usability of every candidate, the per-day agent capacity and
- * the 7-day blocks of the horizon (the last one may be shorter; weekly figures are prorated by
- * its days ÷ 7) with the agents' paid-minute and shift capacity of each block (a shift
+ * the 7-day blocks of the horizon (the last one may be shorter: its days off are prorated by
+ * its days ÷ 7, the weekly maximum is not) with the agents' paid-minute and shift capacity of each block (a shift
  * capacity of min(available days, days − days off) per agent).
  *
  * Units: minutes, agents. Complexity: O(candidates + agents × days + Σ patterns).
@@ -66,7 +66,7 @@ export function scheduleGeometry(problem: SchedulingProblem): ScheduleGeometry {
     const workable =
       blockDays[w] - Math.floor((problem.roster.minDaysOffPerWeek * blockDays[w]) / 7 + 1e-9);
     for (const agent of agents) {
-      blockPaidMinutesCapacity[w] += (agent.maxWeeklyMinutes * blockDays[w]) / 7;
+      blockPaidMinutesCapacity[w] += agent.maxWeeklyMinutes;
       let available = 0;
       for (let d = blockFirstDay[w]; d < blockFirstDay[w] + blockDays[w]; d++)
         available += agent.availableDays[d];
