@@ -27,7 +27,9 @@ export interface ShiftDesign {
  *   interval takes 0.5);
  * - breaks, per candidate and rule: Σ_j y_crj = x_c (every shift takes each break once);
  * - with named agents: Σ_{c on day d} x_c ≤ agents available on day d, and per 7-day block
- *   Σ paidMinutes_c·x_c ≤ Σ agents' max weekly minutes (prorated).
+ *   Σ paidMinutes_c·x_c ≤ Σ agents' max weekly minutes and Σ x_c ≤ Σ agents'
+ *   min(available days, days − days off): aggregate capacity, so the roster can staff the
+ *   design (rest and the mix of contracts are left to stage 2).
  * The break columns are Aykin's (1996) explicit break variables relaxed to continuous: the
  * program stays an integer program in the shift counts only, and stage 3 (`placeBreaks`) then
  * realises the breaks as integers; the relaxation is exact when every break count is integral
@@ -59,6 +61,7 @@ export function designShifts(
   const count = candidates.type.length;
   const dayTerms: LpTerm[][] = Array.from({ length: problem.dayCount }, () => []);
   const blockTerms: LpTerm[][] = Array.from({ length: geometry.blockDays.length }, () => []);
+  const blockShiftTerms: LpTerm[][] = Array.from({ length: geometry.blockDays.length }, () => []);
   const spread = (from: number, to: number, weight: number, name: string): void => {
     const first = Math.max(0, Math.floor(from / intervalMinutes));
     const last = Math.min(n, Math.ceil(to / intervalMinutes)) - 1;
@@ -89,6 +92,7 @@ export function designShifts(
     }
     dayTerms[candidates.day[c]].push([1, x]);
     blockTerms[Math.floor(candidates.day[c] / 7)].push([geometry.paidMinutes[c], x]);
+    blockShiftTerms[Math.floor(candidates.day[c] / 7)].push([1, x]);
   }
   for (let t = 0; t < n; t++) {
     if (Number.isNaN(requiredAgents[t])) continue;
@@ -99,8 +103,10 @@ export function designShifts(
   if (problem.agents.length) {
     for (let d = 0; d < problem.dayCount; d++)
       lp.addRow(`d${d}`, dayTerms[d], '<=', geometry.dayCapacity[d]);
-    for (let w = 0; w < blockTerms.length; w++)
+    for (let w = 0; w < blockTerms.length; w++) {
       lp.addRow(`w${w}`, blockTerms[w], '<=', geometry.blockPaidMinutesCapacity[w]);
+      lp.addRow(`s${w}`, blockShiftTerms[w], '<=', geometry.blockShiftCapacity[w]);
+    }
   }
   const result = solve(
     lp.text(),

@@ -20,7 +20,8 @@ function intervalCost(onPhone: number, required: number, under: number, over: nu
  * break pattern of its type, and add the one that lowers the design objective most (paid hours
  * + under/over penalties, the objective of `evaluateSchedule`); when none lowers it, the
  * interval is given up. Repeat until no interval with a shortfall is left. Respects the per-day
- * agent capacity and the prorated weekly paid-minute capacity of the named agents.
+ * agent capacity and the block capacities (paid minutes, shifts) of the named agents, as the
+ * design stage does.
  *
  * Units: minutes, agents, hours. Reference: the "fill the peak" heuristic of the shift
  * scheduling literature (e.g. Henderson & Berry 1976, Management Science 22(12)).
@@ -55,6 +56,7 @@ export function greedySchedule(
   const givenUp = new Uint8Array(n);
   const dayLeft = Float64Array.from(geometry.dayCapacity);
   const blockLeft = Float64Array.from(geometry.blockPaidMinutesCapacity);
+  const blockShiftsLeft = Float64Array.from(geometry.blockShiftCapacity);
   const chosenCandidate: number[] = [];
   const chosenPattern: number[] = [];
   const scratch = new Float64Array(n);
@@ -75,7 +77,12 @@ export function greedySchedule(
     for (const c of covering[target]) {
       const day = candidates.day[c];
       const block = Math.floor(day / 7);
-      if (dayLeft[day] < 1 || blockLeft[block] < geometry.paidMinutes[c]) continue;
+      if (
+        dayLeft[day] < 1 ||
+        blockShiftsLeft[block] < 1 ||
+        blockLeft[block] < geometry.paidMinutes[c]
+      )
+        continue;
       const type = shiftTypes[candidates.type[c]];
       const start = candidates.startMinutes[c];
       const first = Math.floor(start / intervalMinutes);
@@ -114,6 +121,7 @@ export function greedySchedule(
     }
     dayLeft[candidates.day[bestCandidate]]--;
     blockLeft[Math.floor(candidates.day[bestCandidate] / 7)] -= geometry.paidMinutes[bestCandidate];
+    blockShiftsLeft[Math.floor(candidates.day[bestCandidate] / 7)]--;
     chosenCandidate.push(bestCandidate);
     chosenPattern.push(bestPattern);
   }

@@ -4,6 +4,7 @@ export type LpTerm = readonly [number, string];
 /** A coefficient written to LP text: finite, at most 12 significant digits, no exponent. */
 function coefficient(value: number): string {
   const rounded = Number(value.toPrecision(12));
+  if (rounded === 0) return '0';
   const text =
     Math.abs(rounded) < 1e-6 || Math.abs(rounded) >= 1e15 ? rounded.toFixed(12) : String(rounded);
   return text.includes('e') ? rounded.toFixed(12) : text;

@@ -1,3 +1,5 @@
+import { agentMayTake } from './agent-may-take.js';
+import { greedyRoster } from './greedy-roster.js';
 import { LpWriter, type LpTerm } from './lp-writer.js';
 import type { MipLimits, MipResult, MipSolve } from './mip-types.js';
 import type { ScheduleGeometry } from './schedule-geometry.js';
@@ -18,16 +20,6 @@ export interface Roster {
   result: MipResult;
 }
 
-/** Whether [from, to) overlaps one of the blocked minute pairs. */
-function overlapsBlocked(
-  blocked: readonly (readonly [number, number])[],
-  from: number,
-  to: number,
-): boolean {
-  for (const [b0, b1] of blocked) if (from < b1 && b0 < to) return true;
-  return false;
-}
-
 /**
  * Stage 2, the named roster: assigns the designed shifts to agents as one mixed-integer
  * program. Identical shifts (same candidate: type, start, day) are aggregated into a count
@@ -42,10 +34,13 @@ function overlapsBlocked(
  * - rest, per agent, later day d′ and start s′ of d′: Σ_{c on an earlier day, end_c +
  *   minRest > s′} z_ac + Σ_{c′ on d′, start ≤ s′} z_ac′ ≤ 1 (one row per distinct conflict
  *   set: every conflicting pair is excluded, with O(starts) rows instead of O(starts²));
- * - per agent and 7-day block (prorated by days ÷ 7): Σ paid·z ≤ maxWeekly, Σ paid·z + short
- *   ≥ minWeekly, Σ z ≤ days − minDaysOffPerWeek;
+ * - per agent and 7-day block: Σ paid·z ≤ maxWeekly, Σ paid·z + short ≥ minWeekly·days÷7,
+ *   Σ z ≤ days − ⌊minDaysOffPerWeek·days÷7⌋ (a shorter last block prorates the minimum and
+ *   the days off, not the maximum: an agent may work a full week's maximum in it);
  * - fairness: mean = Σ_a late_a ÷ agents, −dev ≤ late_a − mean ≤ dev (likewise weekend).
- * Every constraint has a slack column or an all-zero solution, so the program is feasible.
+ * Every constraint has a slack column or an all-zero solution, so the program is feasible;
+ * HiGHS starts from `greedyRoster`'s assignment, which is also the answer when the solve
+ * returns no solution.
  *
  * Units: minutes; costs per shift and per hour. Reference: the tour scheduling assignment of
  * Ernst et al. (2004), "Staff scheduling and rostering: a review", EJOR 153(1), §3.
@@ -78,20 +73,11 @@ export function rosterShifts(
   const weekendTotal: LpTerm[] = [];
   const lateRows: LpTerm[][] = [];
   const weekendRows: LpTerm[][] = [];
+  const fairAgents: number[] = [];
   for (let a = 0; a < agents.length; a++) {
     const agent = agents[a];
     const byDay: number[][] = Array.from({ length: problem.dayCount }, () => []);
-    for (const c of used) {
-      const start = candidates.startMinutes[c];
-      if (!agent.availableDays[candidates.day[c]]) continue;
-      if (overlapsBlocked(agent.blockedMinutes, start, end(c))) continue;
-      if (
-        agent.lastShiftEndMinutes !== null &&
-        start < agent.lastShiftEndMinutes + rules.minRestMinutes
-      )
-        continue;
-      byDay[candidates.day[c]].push(c);
-    }
+    for (const c of used) if (agentMayTake(problem, a, c)) byDay[candidates.day[c]].push(c);
     const z = (c: number): string => `z${a}_${c}`;
     let any = false;
     const late: LpTerm[] = [];
@@ -157,13 +143,14 @@ export function rosterShifts(
         lp.addObjective(MIN_HOURS_SHORT_COST / 60, short);
         lp.addRow(`lo${a}_${w}`, [...minutes, [1, short]], '>=', minMinutes);
       }
-      if (minutes.length) lp.addRow(`hi${a}_${w}`, minutes, '<=', agent.maxWeeklyMinutes * share);
+      if (minutes.length) lp.addRow(`hi${a}_${w}`, minutes, '<=', agent.maxWeeklyMinutes);
       const maxShifts = days - Math.floor((rules.minDaysOffPerWeek * days) / 7 + 1e-9);
       if (shifts.length > maxShifts)
         lp.addRow(`off${a}_${w}`, shifts, '<=', Math.max(0, maxShifts));
     }
     lateRows.push(late);
     weekendRows.push(weekend);
+    fairAgents.push(a);
     lateTotal.push(...late);
     weekendTotal.push(...weekend);
   }
@@ -189,9 +176,15 @@ export function rosterShifts(
   };
   fairness('L', lateRows, lateTotal);
   fairness('W', weekendRows, weekendTotal);
-  const result = solve(lp.text(), limits);
-  const agent = new Int32Array(shiftCandidate.length).fill(-1);
+  const initial = greedyRoster(problem, geometry, shiftCandidate);
+  const result = solve(
+    lp.text(),
+    limits,
+    rosterStart(problem, geometry, shiftCandidate, initial, fairAgents),
+  );
+  let agent = initial;
   if (result.hasSolution) {
+    agent = new Int32Array(shiftCandidate.length).fill(-1);
     const takers = new Map<number, number[]>();
     for (let a = 0; a < agents.length; a++) {
       for (const c of used) {
@@ -208,4 +201,53 @@ export function rosterShifts(
     }
   }
   return { agent, report: stageReportFrom([result]), result };
+}
+
+/** The roster program's columns for an assignment (the greedy's), as a MIP start. */
+function rosterStart(
+  problem: SchedulingProblem,
+  geometry: ScheduleGeometry,
+  shiftCandidate: Int32Array,
+  agentOf: Int32Array,
+  fairAgents: readonly number[],
+): Map<string, number> {
+  const { candidates, agents } = problem;
+  const values = new Map<string, number>();
+  const blocks = geometry.blockDays.length;
+  const minutes = new Float64Array(agents.length * blocks);
+  const late = new Float64Array(agents.length);
+  const weekend = new Float64Array(agents.length);
+  for (let s = 0; s < shiftCandidate.length; s++) {
+    const c = shiftCandidate[s];
+    const a = agentOf[s];
+    if (a < 0) {
+      values.set(`k${c}`, (values.get(`k${c}`) ?? 0) + 1);
+      continue;
+    }
+    values.set(`z${a}_${c}`, 1);
+    minutes[a * blocks + Math.floor(candidates.day[c] / 7)] += geometry.paidMinutes[c];
+    late[a] += candidates.late[c];
+    weekend[a] += candidates.weekend[c];
+  }
+  for (let a = 0; a < agents.length; a++) {
+    for (let w = 0; w < blocks; w++) {
+      const short =
+        (agents[a].minWeeklyMinutes * geometry.blockDays[w]) / 7 - minutes[a * blocks + w];
+      values.set(`m${a}_${w}`, Math.max(0, short));
+    }
+  }
+  for (const [name, counts] of [
+    ['L', late],
+    ['W', weekend],
+  ] as const) {
+    if (!fairAgents.length) continue;
+    let mean = 0;
+    for (const a of fairAgents) mean += counts[a];
+    mean /= fairAgents.length;
+    let dev = 0;
+    for (const a of fairAgents) dev = Math.max(dev, Math.abs(counts[a] - mean));
+    values.set(`mean${name}`, mean);
+    values.set(`dev${name}`, dev);
+  }
+  return values;
 }

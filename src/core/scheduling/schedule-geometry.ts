@@ -14,15 +14,18 @@ export interface ScheduleGeometry {
   /** The 7-day blocks: first day of each block and its length in days. */
   blockFirstDay: Int32Array;
   blockDays: Int32Array;
-  /** Per block: Σ agents' max weekly minutes prorated to the block (Infinity without agents). */
+  /** Per block: Σ agents' max weekly minutes, not prorated (Infinity without agents). */
   blockPaidMinutesCapacity: Float64Array;
+  /** Per block: Σ agents' min(available days, days − days off) in the block (Infinity without agents). */
+  blockShiftCapacity: Float64Array;
 }
 
 /**
  * Precomputes the break patterns of every shift type (`breakPatterns`, step = the interval
  * length), the paid minutes and usability of every candidate, the per-day agent capacity and
- * the 7-day blocks of the horizon (the last one may be shorter; weekly figures are prorated by
- * its days ÷ 7).
+ * the 7-day blocks of the horizon (the last one may be shorter: its days off are prorated by
+ * its days ÷ 7, the weekly maximum is not) with the agents' paid-minute and shift capacity of each block (a shift
+ * capacity of min(available days, days − days off) per agent).
  *
  * Units: minutes, agents. Complexity: O(candidates + agents × days + Σ patterns).
  *
@@ -56,11 +59,19 @@ export function scheduleGeometry(problem: SchedulingProblem): ScheduleGeometry {
   const blockFirstDay = new Int32Array(blocks);
   const blockDays = new Int32Array(blocks);
   const blockPaidMinutesCapacity = new Float64Array(blocks).fill(agents.length ? 0 : Infinity);
+  const blockShiftCapacity = new Float64Array(blocks).fill(agents.length ? 0 : Infinity);
   for (let w = 0; w < blocks; w++) {
     blockFirstDay[w] = 7 * w;
     blockDays[w] = Math.min(7, dayCount - 7 * w);
-    for (const agent of agents)
-      blockPaidMinutesCapacity[w] += (agent.maxWeeklyMinutes * blockDays[w]) / 7;
+    const workable =
+      blockDays[w] - Math.floor((problem.roster.minDaysOffPerWeek * blockDays[w]) / 7 + 1e-9);
+    for (const agent of agents) {
+      blockPaidMinutesCapacity[w] += agent.maxWeeklyMinutes;
+      let available = 0;
+      for (let d = blockFirstDay[w]; d < blockFirstDay[w] + blockDays[w]; d++)
+        available += agent.availableDays[d];
+      blockShiftCapacity[w] += Math.max(0, Math.min(available, workable));
+    }
   }
   return {
     types,
@@ -70,5 +81,6 @@ export function scheduleGeometry(problem: SchedulingProblem): ScheduleGeometry {
     blockFirstDay,
     blockDays,
     blockPaidMinutesCapacity,
+    blockShiftCapacity,
   };
 }

@@ -17,8 +17,9 @@ const SHARE_BREAKS = 0.2;
 
 /**
  * Solves a scheduling problem in three stages, each a mixed-integer program solved by `solve`
- * within its share of `problem.limits.timeLimitSeconds` (design 50%, roster 30%, breaks 20%;
- * design 80% without named agents) and the relative gap of the limits:
+ * within its share of `problem.limits.timeLimitSeconds` (design 50%, breaks 20% split over the
+ * days; design 80% without named agents; the roster gets what the first two left, at least
+ * 30%) and the relative gap of the limits:
  * 1. shift design (`designShifts`), started from the greedy baseline (`greedySchedule`);
  * 2. break placement (`placeBreaks`, per day);
  * 3. the named roster (`rosterShifts`) when there are agents.
@@ -103,7 +104,10 @@ export function solveSchedule(
       };
   const roster = named
     ? rosterShifts(problem, geometry, shifts.candidate, solve, {
-        timeLimitSeconds: timeLimitSeconds * SHARE_ROSTER,
+        timeLimitSeconds: Math.max(
+          timeLimitSeconds * SHARE_ROSTER,
+          timeLimitSeconds - design.result.solveSeconds - breaksReport.solveSeconds,
+        ),
         mipRelativeGap,
       })
     : null;
