@@ -158,6 +158,9 @@ describe('scheduling', () => {
     });
 
     it('generates a draft scenario as a job: totals, coverage (null without a requirement) and activities that agree', async () => {
+      // A2 is off Monday morning: no shift of A2 may overlap it.
+      await request(t.baseUrl).post('/api/v1/schedules').set(...as('scheduler')).set('Content-Type', 'text/csv')
+        .send('agent_id,team,channels,activity,start,end\nA2,red,sales,time-off,2026-03-02T07:00:00+01:00,2026-03-02T13:00:00+01:00').expect(201);
       const started = await request(t.baseUrl).post('/api/v1/schedules/generate').set(...as('scheduler'))
         .send({ plan: planId, from: '2026-03-02', to: '2026-03-04', timeLimitSeconds: 5 }).expect(202);
       expect(started.body).toMatchObject({ kind: 'schedule-generate' });
@@ -190,6 +193,13 @@ describe('scheduling', () => {
         cursor = page.next;
       } while (cursor);
       expect(activities.length).toBeGreaterThan(0);
+      for (const a of activities.filter((x) => x.agentId === 'A2')) {
+        expect(Date.parse(a.end) <= Date.parse('2026-03-02T06:00:00Z') || Date.parse(a.start) >= Date.parse('2026-03-02T12:00:00Z')).toBe(true);
+      }
+      // A3 may start on Monday and Tuesday only, 07:00–21:00; A9 on Mondays (weekly hours 24).
+      for (const a of activities.filter((x) => x.agentId === 'A3')) {
+        expect(a.start.slice(0, 10) === a.end.slice(0, 10) && a.start.slice(11, 16) >= '07:00' && a.end.slice(11, 16) <= '21:00').toBe(true);
+      }
       expect(new Set(activities.map((a) => a.activity))).toEqual(new Set(['work', 'lunch', 'break'].filter((c) => activities.some((a) => a.activity === c))));
       const onPhone = new Float64Array(96);
       const from = Date.parse('2026-03-01T23:00:00Z');
@@ -219,7 +229,11 @@ describe('scheduling', () => {
       const coverage = (await request(t.baseUrl).get(`/api/v1/schedule-scenarios/${scenarioId}/coverage?limit=10000`).set(...as('analyst')).expect(200)).body.data as Array<{ periodStart: string; onPhoneAgents: number }>;
       await request(t.baseUrl).post(`/api/v1/schedule-scenarios/${scenarioId}/publish`).set(...as('analyst')).send({}).expect(failsWith(403, 'FORBIDDEN'));
       const published = await request(t.baseUrl).post(`/api/v1/schedule-scenarios/${scenarioId}/publish`).set(...as('scheduler')).send({}).expect(200);
-      expect(published.body).toMatchObject({ scenarioId, status: 'published', duplicate: false, replacedRows: 0 });
+      expect(published.body).toMatchObject({ scenarioId, status: 'published', duplicate: false });
+      // A2's time off is written again with A2's Monday shift, if A2 has one (then it is the one replaced row).
+      expect(published.body.replacedRows).toBe(published.body.carriedActivities);
+      const timeOff = await t.dataSource.query(`SELECT count(*)::int AS n FROM schedule_activities WHERE tenant_id = $1 AND agent_id = 'A2' AND activity = 'time-off'`, [tenant.tenantId]);
+      expect(timeOff[0].n).toBe(1);
       expect((await request(t.baseUrl).get(`/api/v1/schedule-scenarios/${scenarioId}`).set(...as('analyst')).expect(200)).body.status).toBe('published');
 
       const report = await request(t.baseUrl).get('/api/v1/reports/interval-comparison?channel=sales&from=2026-03-02&to=2026-03-04&limit=10000').set(...as('analyst')).expect(200);
@@ -251,6 +265,42 @@ describe('scheduling', () => {
       const report = await request(t.baseUrl).get('/api/v1/reports/interval-comparison?channel=sales&from=2026-03-02&to=2026-03-04&limit=10000').set(...as('analyst')).expect(200);
       const onPhone = new Map(coverage.map((c) => [c.periodStart, c.onPhoneAgents]));
       for (const r of report.body.data as Array<{ periodStart: string; scheduledAgents: number }>) expect(r.scheduledAgents).toBeCloseTo(onPhone.get(r.periodStart)!, 9);
+    }, 120_000);
+
+    it('schedules a channel without a roster as open shifts, published under their OPEN ids', async () => {
+      await request(t.baseUrl).put('/api/v1/channels/support').set(...as('admin'))
+        .send({ name: 'Support', media: 'chat', timeZone: 'Europe/Berlin', serviceLevelTarget: 0.8, thresholdSeconds: 60, shrinkage: 0.2 }).expect(201);
+      const rows = ['channel,interval_start,volume,aht_seconds'];
+      for (let h = 8; h < 16; h++) rows.push(`support,2026-03-04 ${String(h).padStart(2, '0')}:00,20,300`, `support,2026-03-04 ${String(h).padStart(2, '0')}:30,20,300`);
+      const version = await request(t.baseUrl).post('/api/v1/forecasts').set(...as('planner')).set('Content-Type', 'text/csv').send(rows.join('\n')).expect(201);
+      const plan = (await request(t.baseUrl).post('/api/v1/staffing/plans').set(...as('scheduler')).send({ forecastVersionId: version.body.id }).expect(201)).body.id as string;
+      const notInPlan = await request(t.baseUrl).post('/api/v1/schedules/generate').set(...as('scheduler'))
+        .send({ plan, from: '2026-03-04', to: '2026-03-05', channels: ['sales'] }).expect(failsWith(422, 'VALIDATION_FAILED'));
+      expect(notInPlan.body.details.errors[0].field).toBe('channels');
+      // The rules PUT above start shifts on Monday and Tuesday only: a Wednesday has no candidate.
+      const none = await request(t.baseUrl).post('/api/v1/schedules/generate').set(...as('scheduler')).send({ plan, from: '2026-03-04', to: '2026-03-05' }).expect(failsWith(422, 'VALIDATION_FAILED'));
+      expect(none.body.details.errors[0].field).toBe('from');
+      await request(t.baseUrl).put('/api/v1/scheduling/rules').set(...as('admin')).send({}).expect(200);
+      const started = await request(t.baseUrl).post('/api/v1/schedules/generate').set(...as('scheduler')).send({ plan, from: '2026-03-04', to: '2026-03-05', timeLimitSeconds: 2 }).expect(202);
+      const job = await finished(started.body.id);
+      expect(job.status).toBe('succeeded');
+      const id = job.result.id;
+      const scenario = (await request(t.baseUrl).get(`/api/v1/schedule-scenarios/${id}`).set(...as('analyst')).expect(200)).body;
+      expect(scenario.totals).toMatchObject({ agents: 0 });
+      expect(scenario.totals.openShifts).toBe(scenario.totals.shifts);
+      expect(scenario.totals.shifts).toBeGreaterThan(0);
+      expect(scenario.stages.roster).toBeNull();
+      const csv = (await request(t.baseUrl).get(`/api/v1/schedule-scenarios/${id}/activities`).set(...as('analyst')).set('Accept', 'text/csv').expect(200)).text;
+      const ids = new Set(csv.trim().split('\r\n').slice(1).map((l) => l.split(',')[0]));
+      const prefix = `OPEN-${id.slice(0, 8).toUpperCase()}-`;
+      expect([...ids].every((a) => a.startsWith(prefix) && /^\d{3}$/.test(a.slice(prefix.length)))).toBe(true);
+      expect(ids.has(`${prefix}001`)).toBe(true);
+      // The CSV is the schedules upload format: uploading it again is accepted (it replaces the same days).
+      await request(t.baseUrl).post(`/api/v1/schedule-scenarios/${id}/publish`).set(...as('scheduler')).send({}).expect(200);
+      const reupload = await request(t.baseUrl).post('/api/v1/schedules').set(...as('scheduler')).set('Content-Type', 'text/csv').send(csv).expect(200);
+      expect(reupload.body.duplicate).toBe(true);
+      const report = await request(t.baseUrl).get('/api/v1/reports/interval-comparison?channel=support&from=2026-03-04&to=2026-03-05').set(...as('analyst')).expect(200);
+      expect((report.body.data as Array<{ scheduledAgents: number }>).some((r) => r.scheduledAgents > 0)).toBe(true);
     }, 120_000);
   });
 });
