@@ -137,7 +137,7 @@ export class SchedulingRepository {
   /** By agent id; `after`: the last id of the previous page. */
   async listAgents(tenantId: string, after: string | null, limit: number): Promise<AgentContractRow[]> {
     return this.db.query(
-      `SELECT ${AGENT_COLUMNS} FROM scheduling_agents WHERE tenant_id = $1 AND ($2::text IS NULL OR agent_id > $2)
+      `SELECT ${AGENT_COLUMNS} FROM scheduling_agents WHERE tenant_id = $1 AND ($2::text IS NULL OR agent_id COLLATE "C" > $2::text COLLATE "C")
         ORDER BY agent_id COLLATE "C" LIMIT $3`,
       [tenantId, after, limit],
     );
