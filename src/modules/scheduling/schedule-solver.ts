@@ -19,7 +19,7 @@ export const WORKER_MARGIN_SECONDS = 30;
 /**
  * Solves scheduling problems (shift design, named roster, break placement: `solveSchedule` of
  * the core) with HiGHS in a worker thread, one per call, so that the event loop stays free.
- * `onProgress` receives the completed fraction 0..1 (after each stage, and from HiGHS's MIP log
+ * `onProgress` receives the completed fraction 0..1 (after each stage, and from HiGHS's MIP checkpoints
  * during a stage). A worker still running `WORKER_MARGIN_SECONDS` after the problem's time
  * limit is terminated and the call rejected. The problem's typed arrays cross the thread
  * boundary by structured clone. At most (cores − 1) workers solve at once (at least one); the
