@@ -200,3 +200,72 @@ describe('solveSchedule: properties on random seeded instances', () => {
     },
   );
 });
+
+describe('solveSchedule: when the solver gives nothing', () => {
+  /** A solver stopped by time before any solution (as HiGHS reports it). */
+  const nothing: MipSolve = () => ({
+    status: 'time-limit',
+    hasSolution: false,
+    objective: NaN,
+    bound: -Infinity,
+    gap: NaN,
+    solveSeconds: 0.5,
+    variables: 3,
+    constraints: 2,
+    values: new Map(),
+  });
+
+  it.each([61, 62])(
+    'seed %i: keeps the greedy schedule and roster, says greedy and time-limit',
+    (seed) => {
+      const problem = randomProblem(seed, true);
+      const solution = solveSchedule(problem, nothing);
+      expect(violations(problem, solution)).toEqual([]);
+      const geometry = scheduleGeometry(problem);
+      const greedy = greedySchedule(problem, geometry);
+      expect([...solution.shifts.candidate]).toEqual([...greedy.candidate]);
+      expect(solution.stages.design.status).toBe('greedy');
+      expect(solution.stages.roster?.status).toBe('time-limit');
+      expect(solution.shifts.agent.some((a) => a >= 0)).toBe(true);
+    },
+  );
+});
+
+describe('solveSchedule: edge cases', () => {
+  it('no requirement known anywhere: no shift, nothing under or over', () => {
+    const problem = problemFromRules({
+      intervalMinutes: 30,
+      dayCount: 1,
+      requiredAgents: new Float64Array(48).fill(NaN),
+      shiftTypes: [plain(4)],
+      startStepMinutes: 60,
+      openMinute: 8 * 60,
+      closeMinute: 16 * 60,
+    });
+    const solution = solveSchedule(problem, solve);
+    expect(solution.shifts.candidate.length).toBe(0);
+    expect(solution.totals).toEqual({
+      paidHours: 0,
+      underAgentHours: 0,
+      overAgentHours: 0,
+      intervalsUnder: 0,
+      unassignedShifts: 0,
+    });
+  });
+
+  it('no candidate at all: everything required is under', () => {
+    const problem = problemFromRules({
+      intervalMinutes: 30,
+      dayCount: 1,
+      requiredAgents: oneDay(8, [1, 2]),
+      shiftTypes: [plain(4)],
+      startStepMinutes: 60,
+      openMinute: 8 * 60,
+      closeMinute: 9 * 60,
+    });
+    const solution = solveSchedule(problem, solve);
+    expect(solution.shifts.candidate.length).toBe(0);
+    expect(solution.totals.underAgentHours).toBe(1.5);
+    expect(solution.stages.design.objective).toBeCloseTo(6, 9);
+  });
+});

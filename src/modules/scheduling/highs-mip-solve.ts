@@ -14,7 +14,7 @@ const highsLoader = ((highsModule as unknown as { default?: unknown }).default ?
 
 /**
  * Loads the HiGHS WebAssembly runtime once per thread (each worker has its own), with its
- * console output switched off: progress comes through the MIP logging callback instead.
+ * console output switched off: progress comes through the MIP checkpoint callback instead.
  */
 export function loadHighs(): Promise<Highs> {
   const promise = loading ?? highsLoader({ print: () => undefined, printErr: () => undefined });
@@ -44,7 +44,8 @@ function infoNumber(model: { info: { get(name: string): number | bigint } }, nam
  * column order; columns the start does not name are 0), runs, and reads status, objective, the
  * proven dual bound (`mip_dual_bound` of HiGHS's info; for a program without integer columns
  * solved to optimality, the objective itself), the gap, the column values by name and the
- * dimensions. `onProgress` receives HiGHS's MIP logging callbacks (incumbent, bound, gap).
+ * dimensions. `onProgress` receives HiGHS's MIP checkpoints (running time, incumbent, bound,
+ * gap) at most every 0.25 s of solver time.
  */
 export function highsMipSolve(
   highs: Highs,
@@ -67,9 +68,12 @@ export function highsMipSolve(
         for (let j = 0; j < numCols; j++) colValue[j] = start.get(names[j]) ?? 0;
         model.setSolution({ colValue });
       }
+      // The MIP interrupt checkpoint (never interrupted here) fires with the output off; the
+      // MIP logging channel only fires with output_flag on. Reported at most every 0.25 s.
+      let reportedAt = -Infinity;
       const callbacks = onProgress
         ? {
-            [highs.constants.callbackType.mipLogging]: (event: {
+            [highs.constants.callbackType.mipInterrupt]: (event: {
               data: {
                 running_time?: number;
                 mip_primal_bound?: number;
@@ -77,8 +81,11 @@ export function highsMipSolve(
                 mip_gap?: number;
               };
             }) => {
+              const seconds = event.data.running_time ?? NaN;
+              if (!(seconds >= reportedAt + 0.25)) return undefined;
+              reportedAt = seconds;
               onProgress({
-                seconds: event.data.running_time ?? NaN,
+                seconds,
                 objective: event.data.mip_primal_bound ?? NaN,
                 bound: event.data.mip_dual_bound ?? NaN,
                 gap: event.data.mip_gap ?? NaN,

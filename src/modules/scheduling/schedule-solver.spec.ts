@@ -26,3 +26,13 @@ describe('ScheduleSolver (HiGHS in a worker thread)', () => {
     await expect(new ScheduleSolver().solve(problem)).rejects.toThrow(RangeError);
   });
 });
+
+describe('ScheduleSolver: concurrent calls', () => {
+  it('answers every call when more calls come than may run at once', async () => {
+    const solver = new ScheduleSolver();
+    const problems = [31, 32, 33].map((seed) => randomProblem(seed, false));
+    const solutions = await Promise.all(problems.map((p) => solver.solve(p)));
+    solutions.forEach((solution, i) => expect(violations(problems[i], solution)).toEqual([]));
+    await solver.onModuleDestroy();
+  });
+});

@@ -1,5 +1,6 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type {
   ScheduleSolution,
   SchedulingProblem,
@@ -18,16 +19,35 @@ export const WORKER_MARGIN_SECONDS = 30;
 /**
  * Solves scheduling problems (shift design, named roster, break placement: `solveSchedule` of
  * the core) with HiGHS in a worker thread, one per call, so that the event loop stays free.
- * `onProgress` receives the completed fraction 0..1 (after each stage, and from HiGHS's MIP log
+ * `onProgress` receives the completed fraction 0..1 (after each stage, and from HiGHS's MIP checkpoints
  * during a stage). A worker still running `WORKER_MARGIN_SECONDS` after the problem's time
  * limit is terminated and the call rejected. The problem's typed arrays cross the thread
- * boundary by structured clone.
+ * boundary by structured clone. At most (cores − 1) workers solve at once (at least one); the
+ * other calls wait their turn.
  */
 @Injectable()
 export class ScheduleSolver implements OnModuleDestroy {
   private readonly workers = new Set<Worker>();
+  private free = Math.max(1, availableParallelism() - 1);
+  private readonly waiting: Array<() => void> = [];
 
-  solve(
+  async solve(
+    problem: SchedulingProblem,
+    onProgress?: (fraction: number) => void,
+  ): Promise<ScheduleSolution> {
+    await this.acquire();
+    try {
+      return await this.inWorker(problem, onProgress);
+    } finally {
+      this.release();
+    }
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return Promise.all([...this.workers].map((w) => w.terminate())).then(() => undefined);
+  }
+
+  private inWorker(
     problem: SchedulingProblem,
     onProgress?: (fraction: number) => void,
   ): Promise<ScheduleSolution> {
@@ -46,12 +66,13 @@ export class ScheduleSolver implements OnModuleDestroy {
       worker.on('message', (message: ScheduleWorkerMessage) => {
         if ('progress' in message) onProgress?.(message.progress);
         else if ('solution' in message) resolve(message.solution);
-        else
+        else {
           reject(
             message.error.name === 'RangeError'
               ? new RangeError(message.error.message)
               : new Error(message.error.message),
           );
+        }
       });
       worker.once('error', reject);
       worker.once('exit', () => {
@@ -63,7 +84,17 @@ export class ScheduleSolver implements OnModuleDestroy {
     }).finally(() => void worker.terminate());
   }
 
-  onModuleDestroy(): Promise<void> {
-    return Promise.all([...this.workers].map((w) => w.terminate())).then(() => undefined);
+  private acquire(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free++;
   }
 }

@@ -8,7 +8,7 @@ import type { ScheduleWorkerMessage } from './schedule-solver.js';
 /**
  * A worker thread that solves one scheduling problem (`solveSchedule`) with HiGHS off the event
  * loop: it receives the problem, posts `progress` messages (after each stage, and from HiGHS's
- * MIP logging callback within a stage), then the solution or the error, and is then terminated by
+ * MIP checkpoints within a stage), then the solution or the error, and is then terminated by
  * ScheduleSolver.
  */
 parentPort?.once('message', (problem: SchedulingProblem) => {
