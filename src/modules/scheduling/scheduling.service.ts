@@ -102,6 +102,18 @@ function scenarioDto(s: ScenarioRow): ScenarioDto {
   };
 }
 
+/**
+ * The job error of a solver failure: a problem the core refuses (RangeError) is 422, a solver
+ * stopped past its time limit 413 COMPUTATION_TOO_LARGE; anything else stays a bug.
+ */
+function solverError(error: unknown): unknown {
+  if (error instanceof RangeError) return validationFailed([{ field: '(problem)', reason: error.message }]);
+  if (error instanceof Error && /ran longer than/.test(error.message)) {
+    return new DomainError('COMPUTATION_TOO_LARGE', `${error.message}: shorten the horizon, or send a smaller timeLimitSeconds`);
+  }
+  return error;
+}
+
 /** A CSV field of the schedules upload (RFC 4180 quoting when needed). */
 function csvField(v: string): string {
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
@@ -209,7 +221,9 @@ export class SchedulingService {
   async generate(p: Principal, body: GenerateScheduleDto): Promise<JobDto> {
     const prepared = await this.prepare(p.tenantId, body);
     return this.jobs.start(p.tenantId, 'schedule-generate', async (progress) => {
-      const solution = await this.solver.solve(prepared.problem, (f) => progress(0.95 * f));
+      const solution = await this.solver.solve(prepared.problem, (f) => progress(0.95 * f)).catch((error: unknown) => {
+        throw solverError(error);
+      });
       return this.store(p, prepared, solution);
     });
   }
