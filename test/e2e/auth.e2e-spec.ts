@@ -86,6 +86,7 @@ export const ROLE_MATRIX: Record<string, Role[]> = {
   'GET /api/v1/agents/{id}': READ,
   'PUT /api/v1/agents/{id}': ['scheduler'],
   'POST /api/v1/schedules/generate': ['scheduler'],
+  'GET /api/v1/schedule-scenarios': READ,
   'GET /api/v1/schedule-scenarios/{id}': READ,
   'GET /api/v1/schedule-scenarios/{id}/coverage': READ,
   'GET /api/v1/schedule-scenarios/{id}/activities': READ,

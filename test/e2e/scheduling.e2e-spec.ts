@@ -286,6 +286,13 @@ describe('scheduling', () => {
       expect(job.status).toBe('succeeded');
       const id = job.result.id;
       const scenario = (await request(t.baseUrl).get(`/api/v1/schedule-scenarios/${id}`).set(...as('analyst')).expect(200)).body;
+      const ofPlan = await request(t.baseUrl).get(`/api/v1/schedule-scenarios?plan=${plan}`).set(...as('analyst')).expect(200);
+      expect(ofPlan.body).toEqual({ data: [scenario], next: null });
+      const first = await request(t.baseUrl).get('/api/v1/schedule-scenarios?limit=2').set(...as('analyst')).expect(200);
+      const rest = await request(t.baseUrl).get(`/api/v1/schedule-scenarios?limit=2&cursor=${first.body.next}`).set(...as('analyst')).expect(200);
+      expect([...first.body.data, ...rest.body.data].map((x: { id: string }) => x.id)).toHaveLength(3);
+      expect(first.body.data[0].id).toBe(id);
+      expect(rest.body.next).toBeNull();
       expect(scenario.totals).toMatchObject({ agents: 0 });
       expect(scenario.totals.openShifts).toBe(scenario.totals.shifts);
       expect(scenario.totals.shifts).toBeGreaterThan(0);

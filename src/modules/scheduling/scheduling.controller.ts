@@ -14,7 +14,7 @@ import { listingFormat, sendListing } from '../listing/send-listing.js';
 import { UploadRequest, type UploadSource } from '../uploads/upload-body.js';
 import {
   ACTIVITY_CSV_COLUMNS, AgentDto, AgentListDto, AgentPutDto, AgentsUploadResultDto, COVERAGE_CSV_COLUMNS, CoverageListDto, GenerateScheduleDto,
-  PublishDto, PublishResultDto, ScenarioActivityListDto, ScenarioDto, ScenarioQueryDto, SchedulingRulesDto,
+  PublishDto, PublishResultDto, ScenarioActivityListDto, ScenarioDto, ScenarioListDto, ScenarioListQueryDto, ScenarioQueryDto, SchedulingRulesDto,
 } from './dto/scheduling.dto.js';
 import { DEFAULT_RULES, type SchedulingRules } from './scheduling-rules.js';
 import { SchedulingService } from './scheduling.service.js';
@@ -162,6 +162,14 @@ export class ScheduleGenerateController {
 @Controller('api/v1/schedule-scenarios')
 export class ScenariosController {
   constructor(private readonly service: SchedulingService) {}
+
+  @Get()
+  @ReadAccess()
+  @ApiOperation({ summary: 'Schedule scenarios, newest first (JSON pages; plan= filters)' })
+  @ApiOkResponse({ type: ScenarioListDto })
+  list(@CurrentPrincipal() p: Principal, @Query() q: ScenarioListQueryDto): Promise<ScenarioListDto> {
+    return this.service.listScenarios(p.tenantId, q.plan, q.limit, q.cursor);
+  }
 
   @Get(':id')
   @ReadAccess()

@@ -209,6 +209,17 @@ export class SchedulingRepository {
     return rows[0] ?? null;
   }
 
+  /** Newest first (to the millisecond the cursor carries); `after`: (createdAt, id) of the previous page's last row; `planId` filters. */
+  async listScenarios(tenantId: string, planId: string | null, after: { createdAt: string; id: string } | null, limit: number): Promise<ScenarioRow[]> {
+    return this.db.query(
+      `SELECT ${SCENARIO_COLUMNS} FROM schedule_scenarios
+        WHERE tenant_id = $1 AND ($2::uuid IS NULL OR plan_id = $2::uuid)
+          AND ($3::timestamptz IS NULL OR (date_trunc('milliseconds', created_at), id) < ($3::timestamptz, $4::uuid))
+        ORDER BY date_trunc('milliseconds', created_at) DESC, id DESC LIMIT $5`,
+      [tenantId, planId, after?.createdAt ?? null, after?.id ?? null, limit],
+    );
+  }
+
   /** By agent then start; `after`: (agent, start ms) of the previous page's last row; null limit: all. */
   async readActivities(tenantId: string, id: string, after: { agentId: string; startMs: number } | null, limit: number | null): Promise<ActivityRow[]> {
     return this.db.query(

@@ -24,7 +24,7 @@ import { AgentsSink, DEFAULT_MAX_WEEKLY_HOURS, DEFAULT_MIN_WEEKLY_HOURS, type Ag
 import {
   ACTIVITY_CSV_COLUMNS, COVERAGE_CSV_COLUMNS,
   type AgentDto, type AgentListDto, type AgentPutDto, type CoverageRowDto, type GenerateScheduleDto, type PublishResultDto,
-  type ScenarioActivityDto, type ScenarioDto, type ScenarioQueryDto, type StageReportDto,
+  type ScenarioActivityDto, type ScenarioDto, type ScenarioListDto, type ScenarioQueryDto, type StageReportDto,
 } from './dto/scheduling.dto.js';
 import { buildCandidates, buildHorizon, localDayOf, localMidnightOf, requiredAgents, rosterAgents, type BookedActivity, type Horizon, type RosterEntry } from './problem-building.js';
 import { activitiesOfSolution, coverageTotals, onPhoneAgents, openShiftId, predictedMeasures, WORK_ACTIVITY, type PredictionInput } from './scenario-building.js';
@@ -363,6 +363,17 @@ export class SchedulingService {
     const s = await this.repository.findScenario(tenantId, id);
     if (!s) throw notFound('SCENARIO_NOT_FOUND', 'schedule scenario', id);
     return s;
+  }
+
+  async listScenarios(tenantId: string, plan: string | undefined, limit: number | undefined, cursor: string | undefined): Promise<ScenarioListDto> {
+    const page = limit ?? DEFAULT_LIMIT;
+    const after = decodeCursor(cursor);
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    if (cursor !== undefined && (!after || !uuid.test(after.key) || Number.isNaN(Date.parse(after.code)))) throw new DomainError('MALFORMED_REQUEST', 'cursor is not a cursor of this listing');
+    const rows = await this.repository.listScenarios(tenantId, plan ?? null, after ? { createdAt: after.code, id: after.key } : null, page + 1);
+    const data = rows.slice(0, page).map(scenarioDto);
+    const last = rows[Math.min(rows.length, page) - 1];
+    return { data, next: rows.length > page && last ? encodeCursor(last.createdAt.toISOString(), last.id) : null };
   }
 
   async scenario(tenantId: string, id: string): Promise<ScenarioDto> {

@@ -199,6 +199,18 @@ export class ScenarioDto {
   @ApiPropertyOptional({ description: 'First publication (ISO 8601)', nullable: true, type: String }) publishedAt: string | null;
 }
 
+export class ScenarioListDto {
+  @ApiProperty({ type: [ScenarioDto], description: 'Scenarios, newest first' }) data: ScenarioDto[];
+  @ApiProperty({ description: 'Cursor of the next page, null: no more', nullable: true, type: String }) next: string | null;
+}
+
+export class ScenarioListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Only the scenarios of this staffing plan', format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  plan?: string;
+}
+
 export class ScenarioQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Inclusive start: an instant with offset or a date (local midnight of the scenario\'s zone)' })
   @IsOptional()
