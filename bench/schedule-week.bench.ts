@@ -325,7 +325,26 @@ function run(
     );
   }
   print('shifts', solution.shifts.candidate.length, greedy.candidate.length);
-  if (problem.agents.length) print('unassignedShifts', solution.totals.unassignedShifts, null);
+  if (problem.agents.length) {
+    print('unassignedShifts', solution.totals.unassignedShifts, null);
+    // Fairness: the largest deviation from the mean number of late and weekend shifts per agent.
+    for (const [figure, column] of [
+      ['lateMaxDeviation', problem.candidates.late],
+      ['weekendMaxDeviation', problem.candidates.weekend],
+    ] as const) {
+      const counts = new Float64Array(problem.agents.length);
+      for (let s = 0; s < solution.shifts.candidate.length; s++) {
+        const a = solution.shifts.agent[s];
+        if (a >= 0) counts[a] += column[solution.shifts.candidate[s]];
+      }
+      const mean = counts.reduce((x, v) => x + v, 0) / counts.length;
+      print(
+        figure,
+        counts.reduce((x, v) => Math.max(x, Math.abs(v - mean)), 0),
+        null,
+      );
+    }
+  }
   process.stderr.write(`${name} stages: ${JSON.stringify(solution.stages)}\n`);
 }
 

@@ -352,6 +352,11 @@ export function violations(problem: SchedulingProblem, solution: ScheduleSolutio
     under += Math.max(0, r - recomputed[t]);
     over += Math.max(0, recomputed[t] - r);
   }
+  let intervalsUnder = 0;
+  for (let t = 0; t < recomputed.length; t++)
+    if (problem.requiredAgents[t] - recomputed[t] > 1e-9) intervalsUnder++;
+  if (solution.totals.intervalsUnder !== intervalsUnder)
+    out.push('totals.intervalsUnder inconsistent');
   if (Math.abs(solution.totals.underAgentHours - under * hours) > 1e-6)
     out.push('totals.underAgentHours inconsistent');
   if (Math.abs(solution.totals.overAgentHours - over * hours) > 1e-6)

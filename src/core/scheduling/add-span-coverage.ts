@@ -3,7 +3,9 @@
  * interval gets weight × (minutes of the span inside it) ÷ intervalMinutes, so a 15-minute break
  * inside a 30-minute interval takes half an agent off it. Minutes outside the column are ignored.
  *
- * Units: minutes from the horizon start; the column counts agents. Complexity: O(span ÷ interval).
+ * Units: minutes from the horizon start; the column counts agents. Reference: the coverage
+ * matrix of the set-covering shift model (Dantzig 1954, docs/scheduling.md). Complexity:
+ * O(span ÷ interval).
  *
  * @example
  * const on = new Float64Array(2);

@@ -5,7 +5,8 @@ import type { SchedulingProblem } from './scheduling-types.js';
  * agent's blocked minutes, and at least minRestMinutes after the agent's last shift before
  * the horizon. The roster program creates a column only for these pairs.
  *
- * Units: minutes from the horizon start. Complexity: O(blocked pairs of the agent).
+ * Units: minutes from the horizon start. Reference: docs/scheduling.md, stage 4 (roster).
+ * Complexity: O(blocked pairs of the agent).
  *
  * @example
  * // agent whose last shift ended at minute −120, rest 660, candidate starting at 420: false

@@ -7,7 +7,8 @@ import type { SchedulingProblem, ScheduleSolution } from './scheduling-types.js'
  * offset for that rule. Shifts stay in their order; breaks are listed shift by shift, rule by
  * rule.
  *
- * Units: minutes from the horizon start. Complexity: O(shifts × rules).
+ * Units: minutes from the horizon start. Reference: Aykin (1996), Management Science 42(4)
+ * (break patterns). Complexity: O(shifts × rules).
  *
  * @example
  * // a shift at minute 480 with pattern offsets [120, 240]: breaks at 600 (rule 0) and 720 (rule 1)

@@ -9,7 +9,8 @@ import type { SchedulingProblem, ScheduleSolution } from './scheduling-types.js'
  * tests' checks both come from it.
  *
  * Units: agents per interval (fractional where an activity covers part of an interval).
- * Complexity: O(shifts × shift length ÷ interval + breaks).
+ * Reference: docs/scheduling.md (the coverage rows of every stage). Complexity: O(shifts ×
+ * shift length ÷ interval + breaks).
  *
  * @example
  * // one 4 h shift at minute 0 with a 15-min break at minute 60, 30-min intervals:

@@ -18,7 +18,8 @@ export interface ScheduleEvaluation {
  * length − its unpaid breaks) ÷ 60, agent-hours = agents × intervalMinutes ÷ 60. The same
  * function scores the MIP stages' answer and the greedy baseline.
  *
- * Units: hours and agent-hours. Complexity: O(intervals + shifts × length ÷ interval + breaks).
+ * Units: hours and agent-hours. Reference: the design objective of docs/scheduling.md.
+ * Complexity: O(intervals + shifts × length ÷ interval + breaks).
  *
  * @example
  * // one 4 h shift, no breaks, required 1 over its 8 half-hours, penalties 4/0.1: objective 4

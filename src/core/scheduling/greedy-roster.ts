@@ -11,7 +11,8 @@ import type { SchedulingProblem } from './scheduling-types.js';
  * then with the fewest late (for a late shift) and weekend (for a weekend shift) shifts, then
  * the lowest index. A shift nobody can take stays open (−1).
  *
- * Units: minutes. Complexity: O(shifts × agents × shifts of the agent).
+ * Units: minutes. Reference: list scheduling for rostering, Ernst et al. (2004), EJOR 153(1).
+ * Complexity: O(shifts × agents × shifts of the agent).
  *
  * @example
  * // one shift, agent 0 unavailable that day, agent 1 available: [1]

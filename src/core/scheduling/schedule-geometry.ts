@@ -27,7 +27,8 @@ export interface ScheduleGeometry {
  * its days ÷ 7, the weekly maximum is not) with the agents' paid-minute and shift capacity of each block (a shift
  * capacity of min(available days, days − days off) per agent).
  *
- * Units: minutes, agents. Complexity: O(candidates + agents × days + Σ patterns).
+ * Units: minutes, agents. Reference: docs/scheduling.md. Complexity: O(candidates + agents ×
+ * days + Σ patterns).
  *
  * @example
  * // 7 days, 3 agents available every day: dayCapacity = [3, 3, 3, 3, 3, 3, 3], one block of 7

@@ -7,7 +7,8 @@ import type { StageReport } from './scheduling-types.js';
  * are 0), the status the weakest of the calls (time-limit before gap-reached before optimal).
  * Every figure is the solver's own; nothing is estimated.
  *
- * Complexity: O(calls).
+ * Units: the objective's (hours), seconds. Reference: HiGHS's mip_dual_bound and mip_gap
+ * (docs/scheduling.md, "Limits, bound and gap"). Complexity: O(calls).
  *
  * @example
  * // two optimal days with objectives 3 and 4: { status: 'optimal', objective: 7, bound: 7, gap: 0 }

@@ -6,7 +6,7 @@ import type { SchedulingProblem } from './scheduling-types.js';
  * days in 0..dayCount−1, agents' availability of dayCount entries, finite non-negative
  * penalties and limits.
  *
- * Complexity: O(candidates + agents).
+ * Units: minutes, days. Reference: scheduling-types.ts. Complexity: O(candidates + agents).
  *
  * @example
  * validateSchedulingProblem({ ...problem, intervalMinutes: 0 }); // RangeError: solveSchedule requires intervalMinutes greater than 0
