@@ -12,8 +12,10 @@ import { KpiDimensions1763870000000 } from './1763870000000-kpi-dimensions.js';
 import { RequiredWithShrinkage1763880000000 } from './1763880000000-required-with-shrinkage.js';
 import { KpiNightlyRuns1763890000000 } from './1763890000000-kpi-nightly-runs.js';
 import { ForecastBands1763900000000 } from './1763900000000-forecast-bands.js';
+import { Scheduling1763910000000 } from './1763910000000-scheduling.js';
 
 /** Every migration, in order. A landed migration is never edited; add a new one. */
 export const MIGRATIONS = [Foundation1763780000000, Ingestion1763790000000, StaffingPlans1763800000000, Forecasting1763810000000, Adherence1763820000000,
   KpiInputs1763830000000, KpiRollups1763840000000, ReportIndexes1763850000000, AdherenceSpeed1763860000000, Jobs1763860500000,
-  KpiDimensions1763870000000, RequiredWithShrinkage1763880000000, KpiNightlyRuns1763890000000, ForecastBands1763900000000];
+  KpiDimensions1763870000000, RequiredWithShrinkage1763880000000, KpiNightlyRuns1763890000000, ForecastBands1763900000000,
+  Scheduling1763910000000];

@@ -15,6 +15,7 @@ import { ImportMappingsModule } from './modules/import-mappings/import-mappings.
 import { KpiInputsModule } from './modules/kpi-inputs/kpi-inputs.module.js';
 import { KpisModule } from './modules/kpis/kpis.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
+import { SchedulingModule } from './modules/scheduling/scheduling.module.js';
 import { StaffingModule } from './modules/staffing/staffing.module.js';
 import { TenantsModule } from './modules/tenants/tenants.module.js';
 import { UploadsModule } from './modules/uploads/uploads.module.js';
@@ -29,7 +30,7 @@ export class AppModule {
       module: AppModule,
       imports: [PlatformModule.forRoot(config, databaseUrl, logger), TenantsModule, ApiKeysModule, ChannelsModule, DashboardModule, DemoModule, StaffingModule,
         UploadsModule, ImportMappingsModule, ForecastsModule, ActualsModule, AdherenceModule, ForecastingModule, ReportsModule,
-        KpisModule, CasesModule, KpiInputsModule],
+        KpisModule, CasesModule, KpiInputsModule, SchedulingModule],
       providers: [{ provide: APP_GUARD, useClass: ApiKeyGuard }],
     };
   }

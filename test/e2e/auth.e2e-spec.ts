@@ -78,6 +78,19 @@ export const ROLE_MATRIX: Record<string, Role[]> = {
   'GET /api/v1/calendar/business-hours': READ,
   'PUT /api/v1/calendar/business-hours': ['planner'],
   'GET /api/v1/cases/compliance': READ,
+  // scheduling: admins set the rules; schedulers keep the roster, generate and publish; everyone reads
+  'GET /api/v1/scheduling/rules': READ,
+  'PUT /api/v1/scheduling/rules': ADMIN,
+  'POST /api/v1/agents': ['scheduler'],
+  'GET /api/v1/agents': READ,
+  'GET /api/v1/agents/{id}': READ,
+  'PUT /api/v1/agents/{id}': ['scheduler'],
+  'POST /api/v1/schedules/generate': ['scheduler'],
+  'GET /api/v1/schedule-scenarios': READ,
+  'GET /api/v1/schedule-scenarios/{id}': READ,
+  'GET /api/v1/schedule-scenarios/{id}/coverage': READ,
+  'GET /api/v1/schedule-scenarios/{id}/activities': READ,
+  'POST /api/v1/schedule-scenarios/{id}/publish': ['scheduler'],
 };
 const PUBLIC_ROUTES = ['GET /health', 'GET /metrics'];
 

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { DemoSeeder } from '../../src/modules/demo/demo.seeder.js';
+import { JobsService } from '../../src/modules/jobs/jobs.service.js';
 import { httpStatusOf, type ErrorCode } from '../../src/platform/errors/error-codes.js';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
 
@@ -39,8 +40,11 @@ interface ExampleRequest {
 const WRITES = ['post', 'put', 'patch'] as const;
 /** The body media types whose examples are sent (a multipart form holds the same CSV as a file part: not sent). */
 const SENT_MEDIA_TYPES = ['text/csv', 'application/json'] as const;
-/** Routes whose examples others need, sent first in this order: a plan staffs a forecast version, a case update names a case. */
-const FIRST = ['POST /api/v1/forecasts', 'POST /api/v1/cases'];
+/**
+ * Routes whose examples others need, sent first in this order: a plan staffs a forecast version,
+ * a case update names a case, a schedule is generated from a plan, a scenario is published.
+ */
+const FIRST = ['POST /api/v1/forecasts', 'POST /api/v1/cases', 'POST /api/v1/staffing/plans', 'POST /api/v1/schedules/generate', 'POST /api/v1/schedule-scenarios/{id}/publish'];
 
 describe('OpenAPI examples', () => {
   let t: TestApp;
@@ -100,15 +104,31 @@ describe('OpenAPI examples', () => {
   it('accepts every example as shipped (2xx), the plan staffing the forecast version its example created', async () => {
     const failures: unknown[] = [];
     let forecastVersionId: string | null = null;
+    let planId: string | null = null;
+    let scenarioId: string | null = null;
     for (const r of exampleRequests().requests) {
       let body = r.body;
-      // The one substitution: a plan names a stored forecast version, which no example id can name on every install.
+      let url = r.url;
+      // The substitutions: ids of stored things no example id can name on every install. A plan
+      // names a forecast version; a schedule generation names a plan; a publication names the
+      // scenario of the generation job.
       if (r.route === 'POST /api/v1/staffing/plans') body = { ...(body as object), forecastVersionId };
-      let call = request(t.baseUrl)[r.method](r.url).set('Authorization', `Bearer ${tenant.keys.admin}`);
+      if (r.route === 'POST /api/v1/schedules/generate') body = { ...(body as object), plan: planId };
+      if (r.route === 'POST /api/v1/schedule-scenarios/{id}/publish') url = `/api/v1/schedule-scenarios/${scenarioId}/publish`;
+      let call = request(t.baseUrl)[r.method](url).set('Authorization', `Bearer ${tenant.keys.admin}`);
       if (r.mediaType) call = call.set('Content-Type', r.mediaType).send(body as string | object);
       const res = await call;
       if (res.status < 200 || res.status > 299) failures.push({ route: r.route, mediaType: r.mediaType, status: res.status, body: res.body as unknown });
       if (r.route === 'POST /api/v1/forecasts') forecastVersionId ??= (res.body as { id: string }).id;
+      if (r.route === 'POST /api/v1/staffing/plans') planId ??= (res.body as { id: string }).id;
+      if (r.route === 'POST /api/v1/schedules/generate' && res.status === 202) {
+        const jobId = (res.body as { id: string }).id;
+        await t.app.get(JobsService).settled(jobId);
+        const job = await request(t.baseUrl).get(`/api/v1/jobs/${jobId}`).set('Authorization', `Bearer ${tenant.keys.admin}`);
+        const done = job.body as { status: string; result: { id: string } | null; error: unknown };
+        if (done.status !== 'succeeded') failures.push({ route: r.route, job: done });
+        scenarioId ??= done.result?.id ?? null;
+      }
     }
     expect(failures).toEqual([]);
   }, 60_000);

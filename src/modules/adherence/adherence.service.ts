@@ -41,6 +41,9 @@ const STATE_WINDOW_MS = 3 * DAY_MS;
 const ANALYZE_AFTER_SEGMENTS = 50_000;
 const scratch: ParsedTimestamp = { localMs: 0, offsetMinutes: null };
 
+/** A stored scheduled activity (one row of schedule_activities). */
+export type ScheduledActivity = ScheduleRow;
+
 /** Bounds of a read: an instant with an offset, or a date (UTC midnight). */
 function bound(field: 'from' | 'to', text: string | undefined): number {
   if (text === undefined || text === '') throw validationFailed([{ field, reason: 'is required' }]);
@@ -185,6 +188,15 @@ export class AdherenceService {
       await this.repository.analyzeStates();
     }
     return { ...out.result, duplicate: out.duplicate };
+  }
+
+  /**
+   * The stored scheduled activities overlapping [from, to), by agent then start: what the
+   * scheduling module reads (time off and other bookings, the last shift before a horizon, the
+   * (agent, day)s a publication would replace).
+   */
+  scheduledActivities(tenantId: string, fromMs: number, toMs: number): Promise<ScheduledActivity[]> {
+    return this.repository.readSchedulesOverlapping(tenantId, fromMs, toMs);
   }
 
   private mode(source: UploadSource): 'csv' | 'json' {

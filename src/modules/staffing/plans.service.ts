@@ -18,6 +18,15 @@ import { StaffingRunner } from './staffing-runner.js';
 import { PlansRepository, type PlanIntervalColumns, type PlanIntervalRow, type PlanRow } from './plans.repository.js';
 import { warningNames } from './staffing.service.js';
 
+/** One interval of a plan as the scheduling module reads it. */
+export interface PlanRequirementRow {
+  intervalStart: Date;
+  /** Agents on the phones (net of shrinkage). */
+  agents: number;
+  volume: number;
+  ahtSeconds: number;
+}
+
 function planIntervalDto(channel: ListingChannel, r: PlanIntervalRow): PlanIntervalDto {
   const ms = r.intervalStart.getTime();
   return {
@@ -217,6 +226,23 @@ export class PlansService {
     const data = rows.slice(0, page).map(toResponse);
     const last = data[data.length - 1];
     return { data, next: more && last ? Buffer.from(JSON.stringify([last.createdAt, last.id])).toString('base64url') : null };
+  }
+
+  /**
+   * The requirement of one channel of a plan over [from, to), by interval start: the agents on
+   * the phones and the queueing inputs (what the scheduling module builds schedules from).
+   * @throws DomainError 404 PLAN_NOT_FOUND
+   */
+  async requirementRows(tenantId: string, id: string, channelId: number, fromMs: number, toMs: number): Promise<PlanRequirementRow[]> {
+    if (!(await this.plans.find(tenantId, id))) throw notFound('PLAN_NOT_FOUND', 'staffing plan', id);
+    const out: PlanRequirementRow[] = [];
+    let after: number | null = null;
+    for (;;) {
+      const rows = await this.plans.fetchIntervals(tenantId, id, channelId, fromMs, toMs, after, 10_000);
+      for (const r of rows) out.push({ intervalStart: r.intervalStart, agents: r.agents, volume: r.volume, ahtSeconds: r.ahtSeconds });
+      if (rows.length < 10_000) return out;
+      after = rows[rows.length - 1].intervalStart.getTime();
+    }
   }
 
   /** The intervals of a plan as a JSON page or a CSV stream; plans are immutable, so the ETag is exact. */

@@ -4,8 +4,8 @@ import type { ImportMappingSpec } from '../../core/ingest/validate-import-mappin
 import type { BinaryCopyWriter } from './binary-copy-writer.js';
 import type { UploadBody } from './upload-body.js';
 
-/** What the upload log records: the mappable kinds, and schedules and agent states. */
-export type RecordedUploadKind = UploadKind | 'schedules' | 'agent-states' | KpiInputKind;
+/** What the upload log records: the mappable kinds, schedules and agent states, KPI inputs, and the scheduling roster (agents). */
+export type RecordedUploadKind = UploadKind | 'schedules' | 'agent-states' | KpiInputKind | 'agents';
 
 /** The KPI input uploads: cases and their updates, evaluations, surveys, FCR, costs, workforce, customers, outbound. */
 export type KpiInputKind = (typeof KPI_INPUT_KINDS)[number];

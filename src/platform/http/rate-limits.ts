@@ -19,6 +19,7 @@ export const EXPENSIVE_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/v1/adherence',
   'GET /api/v1/adherence/exceptions',
   'GET /api/v1/dashboard/range',
+  'POST /api/v1/schedules/generate',
 ]);
 
 function limited(what: string, seconds: number): DomainError {

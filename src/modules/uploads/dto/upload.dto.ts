@@ -4,7 +4,7 @@ import { UPLOAD_KINDS } from '../../../core/ingest/types.js';
 import { KPI_INPUT_KINDS, type RecordedUploadKind as UploadKind } from '../ingest.types.js';
 import { PageQueryDto } from '../../listing/paging.js';
 
-const KINDS: readonly UploadKind[] = [...UPLOAD_KINDS, 'schedules', 'agent-states', ...KPI_INPUT_KINDS];
+const KINDS: readonly UploadKind[] = [...UPLOAD_KINDS, 'schedules', 'agent-states', ...KPI_INPUT_KINDS, 'agents'];
 
 const OUTCOMES = ['succeeded', 'duplicate', 'rejected', 'failed'];
 
