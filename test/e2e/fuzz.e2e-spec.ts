@@ -223,6 +223,7 @@ describe('fuzz: malformed input on every route answers 4xx with a code, never 5x
       '/api/v1/actuals/contacts': 'channel,contact_id,arrived_at,answered_at,ended_at,abandoned_at,handle_seconds,wait_seconds,agent_id,outcome\nvoice,c1,2026-03-02T09:00:00Z,2026-03-02T09:00:10Z,2026-03-02T09:03:10Z,,180,10,a1,answered',
       '/api/v1/schedules': 'agent_id,team,channels,activity,start,end\na1,red,voice,work,2026-03-02T09:00:00Z,2026-03-02T12:00:00Z',
       '/api/v1/agent-states': 'agent_id,state,start,end\na1,available,2026-03-02T09:00:00Z,2026-03-02T12:00:00Z',
+      '/api/v1/agents': 'agent_id,team,channels,min_weekly_hours,max_weekly_hours,available_days,available_from,available_to\na1,red,voice,20,40,mon-fri,08:00,18:00',
       '/api/v1/cases': 'case_id,channel,priority,created_at,first_response_at,auto_reply_at,resolved_at,contact_type\nC1,mail,P1,2026-03-02T09:00:00Z,2026-03-02T09:10:00Z,2026-03-02T09:00:30Z,2026-03-02T12:00:00Z,billing',
       '/api/v1/cases/updates': 'case_id,updated_at\nC1,2026-03-02T10:00:00Z',
       '/api/v1/quality-evaluations': 'contact_id,agent_id,date,score,max_score,channel\nk1,a1,2026-03-02,42,50,mail',

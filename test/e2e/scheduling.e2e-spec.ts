@@ -223,6 +223,11 @@ describe('scheduling', () => {
       const covCsv = await request(t.baseUrl).get(`/api/v1/schedule-scenarios/${scenarioId}/coverage?format=csv`).set(...as('analyst')).expect(200);
       expect(covCsv.text.split('\r\n')[0]).toBe('period_start,period_start_local,channels,required_agents,on_phone_agents,under_agents,over_agents,service_level,asa_seconds');
       expect(covCsv.text.split('\r\n')[1]).toBe('2026-03-01T23:00:00Z,2026-03-02T00:00:00+01:00,sales,,0,,,,');
+      // forged cursors (an instant no Date holds, a cursor of another listing) are 400, never a query error
+      const forged = (code: string, key: string): string => Buffer.from(JSON.stringify([code, key])).toString('base64url');
+      for (const [what, cursor] of [['coverage', forged('coverage', '1e300')], ['coverage', forged('agent', '0')], ['activities', forged('a1', '99999999999999999999')], ['activities', forged('a1', 'x')]]) {
+        await request(t.baseUrl).get(`/api/v1/schedule-scenarios/${scenarioId}/${what}?cursor=${cursor}`).set(...as('analyst')).expect(failsWith(400, 'MALFORMED_REQUEST'));
+      }
     }, 120_000);
 
     it('publishes into the schedules: the interval comparison shows the scheduled agents; again without replace is 409', async () => {

@@ -14,7 +14,7 @@ import type { Channel } from '../channels/channel.js';
 import { ChannelsService } from '../channels/channels.service.js';
 import { zoneClockFor } from '../channels/zone-clocks.js';
 import { JobsService, type JobDto } from '../jobs/index.js';
-import { decodeCursor, DEFAULT_LIMIT, encodeCursor } from '../listing/paging.js';
+import { cursorInstant, decodeCursor, DEFAULT_LIMIT, encodeCursor, instantKey } from '../listing/paging.js';
 import type { ListingFormat, VersionedListing } from '../listing/send-listing.js';
 import { PlansService } from '../staffing/plans.service.js';
 import { IngestRunner } from '../uploads/ingest-runner.js';
@@ -369,8 +369,8 @@ export class SchedulingService {
     const page = limit ?? DEFAULT_LIMIT;
     const after = decodeCursor(cursor);
     const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-    if (cursor !== undefined && (!after || !uuid.test(after.key) || Number.isNaN(Date.parse(after.code)))) throw new DomainError('MALFORMED_REQUEST', 'cursor is not a cursor of this listing');
-    const rows = await this.repository.listScenarios(tenantId, plan ?? null, after ? { createdAt: after.code, id: after.key } : null, page + 1);
+    if (after && !uuid.test(after.key)) throw new DomainError('MALFORMED_REQUEST', 'cursor is not a cursor of this listing');
+    const rows = await this.repository.listScenarios(tenantId, plan ?? null, after ? { createdAt: cursorInstant(after.code).toISOString(), id: after.key } : null, page + 1);
     const data = rows.slice(0, page).map(scenarioDto);
     const last = rows[Math.min(rows.length, page) - 1];
     return { data, next: rows.length > page && last ? encodeCursor(last.createdAt.toISOString(), last.id) : null };
@@ -416,9 +416,9 @@ export class SchedulingService {
           };
         }
         const cursor = decodeCursor(q.cursor);
-        if (q.cursor !== undefined && (!cursor || cursor.code !== 'coverage' || !Number.isFinite(Number(cursor.key)))) throw new DomainError('MALFORMED_REQUEST', 'cursor is not a cursor of this listing');
+        if (cursor && cursor.code !== 'coverage') throw new DomainError('MALFORMED_REQUEST', 'cursor is not a cursor of this listing');
         const limit = q.limit ?? DEFAULT_LIMIT;
-        const rows = await this.repository.readCoverage(tenantId, id, fromMs, toMs, cursor ? Number(cursor.key) : null, limit + 1);
+        const rows = await this.repository.readCoverage(tenantId, id, fromMs, toMs, cursor ? instantKey(cursor.key) : null, limit + 1);
         const data = rows.slice(0, limit);
         const last = data[data.length - 1];
         return { type: 'json', body: { data: data.map(dto), next: rows.length > limit && last ? encodeCursor('coverage', String(last.intervalStart.getTime())) : null } };
@@ -449,9 +449,8 @@ export class SchedulingService {
           };
         }
         const cursor = decodeCursor(q.cursor);
-        if (q.cursor !== undefined && (!cursor || !Number.isFinite(Number(cursor.key)))) throw new DomainError('MALFORMED_REQUEST', 'cursor is not a cursor of this listing');
         const limit = q.limit ?? DEFAULT_LIMIT;
-        const rows = await this.repository.readActivities(tenantId, id, cursor ? { agentId: cursor.code, startMs: Number(cursor.key) } : null, limit + 1);
+        const rows = await this.repository.readActivities(tenantId, id, cursor ? { agentId: cursor.code, startMs: instantKey(cursor.key) ?? 0 } : null, limit + 1);
         const data = rows.slice(0, limit);
         const last = data[data.length - 1];
         return { type: 'json', body: { data: data.map(dto), next: rows.length > limit && last ? encodeCursor(last.agentId, String(last.startAt.getTime())) : null } };
