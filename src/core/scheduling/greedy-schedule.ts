@@ -8,6 +8,9 @@ export interface PatternedShifts {
   pattern: Int32Array;
 }
 
+/** Up to this many break patterns a candidate's patterns are all tried; above it, rule by rule. */
+const EXHAUSTIVE_PATTERNS = 32;
+
 /** Cost of `onPhone` agents in an interval against `required` (NaN: nothing counted). */
 function intervalCost(onPhone: number, required: number, under: number, over: number): number {
   if (Number.isNaN(required)) return 0;
@@ -17,7 +20,8 @@ function intervalCost(onPhone: number, required: number, under: number, over: nu
 /**
  * The greedy baseline of shift design and break placement: take the interval with the largest
  * shortfall (required − on phones), try every usable candidate shift covering it with every
- * break pattern of its type, and add the one that lowers the design objective most (paid hours
+ * break pattern of its type (above 32 patterns: the breaks chosen rule by rule, each where it
+ * lowers the cost most), and add the one that lowers the design objective most (paid hours
  * + under/over penalties, the objective of `evaluateSchedule`); when none lowers it, the
  * interval is given up. Repeat until no interval with a shortfall is left. Respects the per-day
  * agent capacity and the block capacities (paid minutes, shifts) of the named agents, as the
@@ -25,8 +29,9 @@ function intervalCost(onPhone: number, required: number, under: number, over: nu
  *
  * Units: minutes, agents, hours. Reference: the "fill the peak" heuristic of the shift
  * scheduling literature (e.g. Henderson & Berry 1976, Management Science 22(12)).
- * Complexity: O(S × K × P × L) with S shifts added plus given-up intervals, K candidates
- * covering an interval, P patterns per type and L intervals per shift.
+ * Complexity: O(S × (n + K × P × L)) with S shifts added plus given-up intervals, n
+ * intervals, K candidates covering an interval, P = min(patterns, 32 + Σ options) per type
+ * and L intervals per shift.
  *
  * @example
  * // required 1 over 8 half-hours, one 4 h candidate: one shift, objective 4
@@ -60,6 +65,64 @@ export function greedySchedule(
   const chosenCandidate: number[] = [];
   const chosenPattern: number[] = [];
   const scratch = new Float64Array(n);
+  const patternIndex = geometry.types.map(
+    (t) => new Map(t.patterns.map((p, i) => [p.join(','), i])),
+  );
+  /**
+   * The break pattern of candidate c chosen rule by rule (each break where it lowers the cost
+   * most, given the breaks before it), or −1 when the rules block each other that way.
+   */
+  const sequentialPattern = (c: number): number => {
+    const type = shiftTypes[candidates.type[c]];
+    const { options } = geometry.types[candidates.type[c]];
+    const start = candidates.startMinutes[c];
+    const first = Math.floor(start / intervalMinutes);
+    const last = Math.min(n, Math.ceil((start + type.lengthMinutes) / intervalMinutes)) - 1;
+    for (let t = first; t <= last; t++) scratch[t] = 0;
+    addSpanCoverage(scratch, intervalMinutes, start, start + type.lengthMinutes, 1);
+    const offsets: number[] = [];
+    for (let r = 0; r < type.breaks.length; r++) {
+      const length = type.breaks[r].lengthMinutes;
+      let bestOffset = -1;
+      let bestDelta = Infinity;
+      for (const o of options[r]) {
+        let clash = false;
+        for (let q = 0; q < r && !clash; q++)
+          clash = o < offsets[q] + type.breaks[q].lengthMinutes && offsets[q] < o + length;
+        if (clash) continue;
+        const from = start + o;
+        let delta = 0;
+        for (
+          let t = Math.floor(from / intervalMinutes);
+          t <= Math.min(last, Math.ceil((from + length) / intervalMinutes) - 1);
+          t++
+        ) {
+          const share =
+            (Math.min(from + length, (t + 1) * intervalMinutes) -
+              Math.max(from, t * intervalMinutes)) /
+            intervalMinutes;
+          const now = onPhone[t] + scratch[t];
+          delta +=
+            intervalCost(now - share, requiredAgents[t], under, over) -
+            intervalCost(now, requiredAgents[t], under, over);
+        }
+        if (delta < bestDelta) {
+          bestDelta = delta;
+          bestOffset = o;
+        }
+      }
+      if (bestOffset < 0) return -1;
+      offsets.push(bestOffset);
+      addSpanCoverage(
+        scratch,
+        intervalMinutes,
+        start + bestOffset,
+        start + bestOffset + length,
+        -1,
+      );
+    }
+    return patternIndex[candidates.type[c]].get(offsets.join(',')) ?? -1;
+  };
   for (;;) {
     let target = -1;
     let largest = 1e-9;
@@ -88,7 +151,7 @@ export function greedySchedule(
       const first = Math.floor(start / intervalMinutes);
       const last = Math.min(n, Math.ceil((start + type.lengthMinutes) / intervalMinutes)) - 1;
       const patterns = geometry.types[candidates.type[c]].patterns;
-      for (let p = 0; p < patterns.length; p++) {
+      const evaluate = (p: number): void => {
         for (let t = first; t <= last; t++) scratch[t] = 0;
         addSpanCoverage(scratch, intervalMinutes, start, start + type.lengthMinutes, 1);
         for (let r = 0; r < type.breaks.length; r++) {
@@ -106,7 +169,14 @@ export function greedySchedule(
           bestCandidate = c;
           bestPattern = p;
         }
+      };
+      if (patterns.length <= EXHAUSTIVE_PATTERNS) {
+        for (let p = 0; p < patterns.length; p++) evaluate(p);
+        continue;
       }
+      const p = sequentialPattern(c);
+      if (p >= 0) evaluate(p);
+      else for (let q = 0; q < patterns.length; q++) evaluate(q);
     }
     if (bestCandidate < 0) {
       givenUp[target] = 1;
