@@ -314,5 +314,27 @@ describe('scheduling', () => {
       const report = await request(t.baseUrl).get('/api/v1/reports/interval-comparison?channel=support&from=2026-03-04&to=2026-03-05').set(...as('analyst')).expect(200);
       expect((report.body.data as Array<{ scheduledAgents: number }>).some((r) => r.scheduledAgents > 0)).toBe(true);
     }, 120_000);
+
+    it('publishes two scenarios over the same days one after the other: one is written, the other answers 409', async () => {
+      await request(t.baseUrl).put('/api/v1/channels/back').set(...as('admin'))
+        .send({ name: 'Back office', media: 'voice-inbound', timeZone: 'Europe/Berlin', serviceLevelTarget: 0.8, thresholdSeconds: 20, shrinkage: 0.3 }).expect(201);
+      for (const agent of ['B1', 'B2', 'B3']) {
+        await request(t.baseUrl).put(`/api/v1/agents/${agent}`).set(...as('scheduler')).send({ team: 'back', channels: ['back'], maxWeeklyHours: 40 }).expect(201);
+      }
+      const rows = ['channel,interval_start,volume,aht_seconds'];
+      for (let h = 8; h < 16; h++) rows.push(`back,2026-03-09 ${String(h).padStart(2, '0')}:00,10,240`, `back,2026-03-09 ${String(h).padStart(2, '0')}:30,10,240`);
+      const version = await request(t.baseUrl).post('/api/v1/forecasts').set(...as('planner')).set('Content-Type', 'text/csv').send(rows.join('\n')).expect(201);
+      const plan = (await request(t.baseUrl).post('/api/v1/staffing/plans').set(...as('scheduler')).send({ forecastVersionId: version.body.id }).expect(201)).body.id as string;
+      const ids: string[] = [];
+      for (let k = 0; k < 2; k++) {
+        const started = await request(t.baseUrl).post('/api/v1/schedules/generate').set(...as('scheduler')).send({ plan, from: '2026-03-09', to: '2026-03-10', timeLimitSeconds: 2 }).expect(202);
+        const job = await finished(started.body.id);
+        expect(job.status).toBe('succeeded');
+        expect((job.result as unknown as { totals: { agents: number } }).totals.agents).toBeGreaterThan(0);
+        ids.push(job.result.id);
+      }
+      const answers = await Promise.all(ids.map((id) => request(t.baseUrl).post(`/api/v1/schedule-scenarios/${id}/publish`).set(...as('scheduler')).send({})));
+      expect(answers.map((a) => [a.status, a.body.code ?? 'written']).sort()).toEqual([[200, 'written'], [409, 'SCHEDULES_EXIST']]);
+    }, 120_000);
   });
 });

@@ -96,6 +96,27 @@ const union = (tables: readonly string[], columns: string): string => tables.map
 export class SchedulingRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /**
+   * Runs `work` holding the tenant's publish lock (a session advisory lock on its own
+   * connection), so that the check for schedules already on the days and the upload that writes
+   * them cannot interleave with another publish of the tenant, on any instance.
+   */
+  async withPublishLock<T>(tenantId: string, work: () => Promise<T>): Promise<T> {
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    const key = `${tenantId}:schedule-publish`;
+    try {
+      await runner.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
+      try {
+        return await work();
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(work);
   }

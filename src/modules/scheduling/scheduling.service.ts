@@ -468,7 +468,12 @@ export class SchedulingService {
    * SCHEDULES_EXIST when shift activities of its channels are already stored on one of its
    * (agent, day)s, unless `replace`.
    */
-  async publish(p: Principal, id: string, replace: boolean): Promise<PublishResultDto> {
+  /** Publishes one scenario; publishes of a tenant run one after the other (the check for existing schedules and the write are one step). */
+  publish(p: Principal, id: string, replace: boolean): Promise<PublishResultDto> {
+    return this.repository.withPublishLock(p.tenantId, () => this.publishLocked(p, id, replace));
+  }
+
+  private async publishLocked(p: Principal, id: string, replace: boolean): Promise<PublishResultDto> {
     const s = await this.find(p.tenantId, id);
     if (s.status === 'published' && !replace) {
       throw new DomainError('SCENARIO_ALREADY_PUBLISHED', `schedule scenario ${id} is already published; send replace: true to publish it again`, { scenarioId: id, publishedAt: s.publishedAt?.toISOString() ?? null });
