@@ -44,6 +44,7 @@ function service(status: 'draft' | 'published', schedule: ReturnType<typeof stor
     readActivities: () => Promise.resolve(ACTIVITIES),
     readRules: () => Promise.resolve(null),
     markPublished: () => Promise.resolve(d('2026-03-01T02:00:00Z')),
+    withPublishLock: <T>(_tenantId: string, work: () => Promise<T>) => work(),
   };
   const adherence = {
     scheduledActivities: () => Promise.resolve(schedule),
