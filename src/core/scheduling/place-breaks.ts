@@ -15,7 +15,8 @@ export interface BreakPlacement {
  * Stage 3, break placement: given the designed shifts (counts per candidate), choose for every
  * shift a break pattern (one start per break rule, no two breaks of a shift overlapping, every
  * break inside its window: `breakPatterns`) so that on-phone coverage follows the requirement.
- * One mixed-integer program per day, in day order: columns p_cq ∈ ℤ≥0 shifts of candidate c
+ * One mixed-integer program per day, in day order, each with the stage's time left divided by
+ * the days left: columns p_cq ∈ ℤ≥0 shifts of candidate c
  * (of that day) taking pattern q, u_t, o_t ≥ 0; minimise h·(penaltyUnder·Σ u_t + penaltyOver·Σ
  * o_t) subject to Σ_q p_cq = count_c and, for every interval t some break of the day can touch,
  * base_t − Σ_cq brk_cqt·p_cq + u_t − o_t = required_t, where base_t is the coverage of all
@@ -37,7 +38,7 @@ export function placeBreaks(
   geometry: ScheduleGeometry,
   counts: Int32Array,
   solve: MipSolve,
-  limitsPerDay: MipLimits,
+  limits: MipLimits,
 ): BreakPlacement {
   const { candidates, shiftTypes, intervalMinutes, requiredAgents } = problem;
   const n = requiredAgents.length;
@@ -59,6 +60,12 @@ export function placeBreaks(
   const chosen = new Map<number, Int32Array>();
   const results: MipResult[] = [];
   const scratch = new Float64Array(n);
+  const hasBreaks = (c: number): boolean =>
+    geometry.types[candidates.type[c]].patterns.length > 1 ||
+    shiftTypes[candidates.type[c]].breaks.length > 0;
+  const workDays: number[] = [];
+  for (let d = 0; d < problem.dayCount; d++) if (byDay[d].some(hasBreaks)) workDays.push(d);
+  let secondsLeft = limits.timeLimitSeconds;
   for (let d = 0; d < problem.dayCount; d++) {
     const day = byDay[d].filter(
       (c) =>
@@ -125,7 +132,13 @@ export function placeBreaks(
       start.set(`u${t}`, Math.max(0, gap));
       start.set(`o${t}`, Math.max(0, -gap));
     }
-    const result = solve(lp.text(), limitsPerDay, start);
+    const daysLeft = workDays.filter((w) => w >= d).length;
+    const result = solve(
+      lp.text(),
+      { ...limits, timeLimitSeconds: Math.max(0.05, secondsLeft / daysLeft) },
+      start,
+    );
+    secondsLeft -= result.solveSeconds;
     results.push(result);
     for (const c of day) {
       const patterns = geometry.types[candidates.type[c]].patterns;

@@ -67,8 +67,7 @@ export function rosterShifts(
   maxColumns = ROSTER_MAX_COLUMNS,
 ): Roster {
   const columns = pairCount(problem, shiftCandidate);
-  if (columns <= maxColumns)
-    return rosterProgram(problem, geometry, shiftCandidate, solve, limits);
+  if (columns <= maxColumns) return rosterProgram(problem, geometry, shiftCandidate, solve, limits);
   // Too large for one program: one per 7-day block in turn, each block's agents starting from
   // the end of their last shift in the blocks before (rest); a block still too large is
   // rostered greedily.
