@@ -44,7 +44,8 @@ export interface Roster {
  * - per agent and 7-day block: Σ paid·z ≤ maxWeekly, Σ paid·z + short ≥ minWeekly·days÷7,
  *   Σ z ≤ days − ⌊minDaysOffPerWeek·days÷7⌋ (a shorter last block prorates the minimum and
  *   the days off, not the maximum: an agent may work a full week's maximum in it);
- * - fairness: mean = Σ_a late_a ÷ agents, −dev ≤ late_a − mean ≤ dev (likewise weekend).
+ * - fairness: mean = Σ_a late_a ÷ agents (those with at least one possible shift), −dev ≤
+ *   late_a − mean ≤ dev (likewise weekend).
  * Every constraint has a slack column or an all-zero solution, so the program is feasible;
  * HiGHS starts from `greedyRoster`'s assignment, which is also the answer when the solve
  * returns no solution. Above `maxColumns` (ROSTER_MAX_COLUMNS) columns the program is solved per 7-day block
