@@ -2,9 +2,9 @@ import type { SchedulingProblem } from './scheduling-types.js';
 
 /**
  * Checks the shape of a scheduling problem and throws a RangeError naming the first fault:
- * positive interval and day counts, requirements finite and ≥ 0 (or NaN: unknown), candidate columns of equal length with types in range and
- * days in 0..dayCount−1, agents' availability of dayCount entries, finite non-negative
- * penalties and limits.
+ * positive interval and day counts, requirements finite and ≥ 0 (or NaN: unknown), candidate
+ * columns of equal length with types in range and days in 0..dayCount−1, agents' availability
+ * of dayCount entries, finite non-negative penalties and limits.
  *
  * Units: minutes, days. Reference: scheduling-types.ts. Complexity: O(candidates + agents).
  *
