@@ -53,8 +53,9 @@ const THRESHOLD_SECONDS = 20;
 const PEAK_AGENTS = 120;
 const TIME_LIMIT_SECONDS = 55;
 
+/** Seven significant digits (small figures such as gaps keep their digits). */
 function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
+  return Number.isFinite(x) ? Number(x.toPrecision(7)) : x;
 }
 
 /** Mean calls per (weekday Monday = 0, half-hour) over the full Monday–Sunday weeks of 1999. */
