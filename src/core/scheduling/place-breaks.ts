@@ -15,14 +15,16 @@ export interface BreakPlacement {
  * Stage 3, break placement: given the designed shifts (counts per candidate), choose for every
  * shift a break pattern (one start per break rule, no two breaks of a shift overlapping, every
  * break inside its window: `breakPatterns`) so that on-phone coverage follows the requirement.
- * One mixed-integer program per day, in day order: columns p_cq ∈ ℤ≥0 shifts of candidate c
+ * One mixed-integer program per day, in day order, each with the stage's time left divided by
+ * the days left: columns p_cq ∈ ℤ≥0 shifts of candidate c
  * (of that day) taking pattern q, u_t, o_t ≥ 0; minimise h·(penaltyUnder·Σ u_t + penaltyOver·Σ
  * o_t) subject to Σ_q p_cq = count_c and, for every interval t some break of the day can touch,
  * base_t − Σ_cq brk_cqt·p_cq + u_t − o_t = required_t, where base_t is the coverage of all
  * designed shifts minus the breaks already placed on earlier days. Identical shifts are
  * aggregated into counts (Aykin 1996's explicit break columns, per pattern); shifts of one
  * candidate then take the patterns in order. A day whose solve gives no solution keeps the
- * first pattern for its shifts (status time-limit).
+ * heuristic placement it started from (each break rule in turn where it lowers the cost most;
+ * status time-limit).
  *
  * Units: minutes, agents, hours. Reference: Aykin, T. (1996), Management Science 42(4).
  * Complexity: per day, Σ_c patterns columns and (candidates + touched intervals) rows.
@@ -36,7 +38,7 @@ export function placeBreaks(
   geometry: ScheduleGeometry,
   counts: Int32Array,
   solve: MipSolve,
-  limitsPerDay: MipLimits,
+  limits: MipLimits,
 ): BreakPlacement {
   const { candidates, shiftTypes, intervalMinutes, requiredAgents } = problem;
   const n = requiredAgents.length;
@@ -58,6 +60,12 @@ export function placeBreaks(
   const chosen = new Map<number, Int32Array>();
   const results: MipResult[] = [];
   const scratch = new Float64Array(n);
+  const hasBreaks = (c: number): boolean =>
+    geometry.types[candidates.type[c]].patterns.length > 1 ||
+    shiftTypes[candidates.type[c]].breaks.length > 0;
+  const workDays: number[] = [];
+  for (let d = 0; d < problem.dayCount; d++) if (byDay[d].some(hasBreaks)) workDays.push(d);
+  let secondsLeft = limits.timeLimitSeconds;
   for (let d = 0; d < problem.dayCount; d++) {
     const day = byDay[d].filter(
       (c) =>
@@ -108,17 +116,41 @@ export function placeBreaks(
       lp.addObjective(problem.penalties.overPerAgentHour * hours, `o${t}`);
       lp.addRow(`c${t}`, [...terms, [1, `u${t}`], [-1, `o${t}`]], '=', requiredAgents[t] - base[t]);
     }
-    const result = solve(lp.text(), limitsPerDay);
+    const { patternsOf: heuristic, onPhone: heuristicOnPhone } = heuristicPlacement(
+      problem,
+      geometry,
+      day,
+      counts,
+      base,
+    );
+    const start = new Map<string, number>();
+    for (const c of day)
+      for (const q of heuristic.get(c) ?? [])
+        start.set(`p${c}_${q}`, (start.get(`p${c}_${q}`) ?? 0) + 1);
+    for (const t of coverage.keys()) {
+      const gap = requiredAgents[t] - heuristicOnPhone[t];
+      start.set(`u${t}`, Math.max(0, gap));
+      start.set(`o${t}`, Math.max(0, -gap));
+    }
+    const daysLeft = workDays.filter((w) => w >= d).length;
+    const result = solve(
+      lp.text(),
+      { ...limits, timeLimitSeconds: Math.max(0.05, secondsLeft / daysLeft) },
+      start,
+    );
+    secondsLeft -= result.solveSeconds;
     results.push(result);
     for (const c of day) {
       const patterns = geometry.types[candidates.type[c]].patterns;
-      const list = new Int32Array(counts[c]);
+      let list: Int32Array = new Int32Array(counts[c]);
       let k = 0;
       if (result.hasSolution) {
         for (let q = 0; q < patterns.length && k < list.length; q++) {
           const take = Math.round(result.values.get(`p${c}_${q}`) ?? 0);
           for (let i = 0; i < take && k < list.length; i++) list[k++] = q;
         }
+      } else {
+        list = heuristic.get(c) ?? list;
       }
       chosen.set(c, list);
       const type = shiftTypes[candidates.type[c]];
@@ -143,4 +175,81 @@ export function placeBreaks(
     shifts: { candidate: Int32Array.from(candidate), pattern: Int32Array.from(pattern) },
     results,
   };
+}
+
+/** Cost of `onPhone` agents in an interval against `required` (NaN: nothing counted). */
+function intervalCost(onPhone: number, required: number, under: number, over: number): number {
+  if (Number.isNaN(required)) return 0;
+  return onPhone < required ? under * (required - onPhone) : over * (onPhone - required);
+}
+
+/**
+ * A feasible placement of one day's breaks, the start of that day's program and its answer when
+ * the solver returns none: shift by shift, each break rule in turn goes to the option that lowers
+ * the cost most on the coverage so far (the first pattern when the rules block each other).
+ */
+function heuristicPlacement(
+  problem: SchedulingProblem,
+  geometry: ScheduleGeometry,
+  day: readonly number[],
+  counts: Int32Array,
+  base: Float64Array,
+): { patternsOf: Map<number, Int32Array>; onPhone: Float64Array } {
+  const { candidates, shiftTypes, intervalMinutes, requiredAgents } = problem;
+  const hours = intervalMinutes / 60;
+  const under = problem.penalties.underPerAgentHour * hours;
+  const over = problem.penalties.overPerAgentHour * hours;
+  const onPhone = Float64Array.from(base);
+  const patternsOf = new Map<number, Int32Array>();
+  const n = onPhone.length;
+  for (const c of day) {
+    const type = shiftTypes[candidates.type[c]];
+    const { options, patterns } = geometry.types[candidates.type[c]];
+    const index = new Map(patterns.map((p, i) => [p.join(','), i]));
+    const start = candidates.startMinutes[c];
+    const list = new Int32Array(counts[c]);
+    for (let k = 0; k < list.length; k++) {
+      const offsets: number[] = [];
+      for (let r = 0; r < type.breaks.length; r++) {
+        const length = type.breaks[r].lengthMinutes;
+        let bestOffset = -1;
+        let bestDelta = Infinity;
+        for (const o of options[r]) {
+          let clash = false;
+          for (let q = 0; q < r && !clash; q++)
+            clash = o < offsets[q] + type.breaks[q].lengthMinutes && offsets[q] < o + length;
+          if (clash) continue;
+          const from = start + o;
+          let delta = 0;
+          for (
+            let t = Math.max(0, Math.floor(from / intervalMinutes));
+            t < Math.min(n, Math.ceil((from + length) / intervalMinutes));
+            t++
+          ) {
+            const share =
+              (Math.min(from + length, (t + 1) * intervalMinutes) -
+                Math.max(from, t * intervalMinutes)) /
+              intervalMinutes;
+            delta +=
+              intervalCost(onPhone[t] - share, requiredAgents[t], under, over) -
+              intervalCost(onPhone[t], requiredAgents[t], under, over);
+          }
+          if (delta < bestDelta) {
+            bestDelta = delta;
+            bestOffset = o;
+          }
+        }
+        if (bestOffset < 0) break;
+        offsets.push(bestOffset);
+      }
+      const q = offsets.length === type.breaks.length ? (index.get(offsets.join(',')) ?? 0) : 0;
+      list[k] = q;
+      for (let r = 0; r < type.breaks.length; r++) {
+        const b = start + patterns[q][r];
+        addSpanCoverage(onPhone, intervalMinutes, b, b + type.breaks[r].lengthMinutes, -1);
+      }
+    }
+    patternsOf.set(c, list);
+  }
+  return { patternsOf, onPhone };
 }

@@ -132,3 +132,44 @@ describe('rosterShifts', () => {
     expect(result.report.status).toBe('optimal');
   });
 });
+
+describe('rosterShifts on a horizon too large for one program', () => {
+  it('solves block by block, carrying the rest over, or greedily when a block is too large', () => {
+    // Two weeks, one agent, an 8 h shift 14–22 on day 6 and one 07–15 on day 7 (the next
+    // block): 9 h apart, so with 11 h of rest only one can be the agent's, whichever way the
+    // horizon is cut.
+    const p = problem(
+      14,
+      [
+        [6, 14],
+        [7, 7],
+        [8, 8],
+      ],
+      [agent(14)],
+    );
+    const whole = rosterShifts(p, scheduleGeometry(p), Int32Array.from([0, 1, 2]), solve, p.limits);
+    const blocks = rosterShifts(
+      p,
+      scheduleGeometry(p),
+      Int32Array.from([0, 1, 2]),
+      solve,
+      p.limits,
+      2,
+    );
+    const greedy = rosterShifts(
+      p,
+      scheduleGeometry(p),
+      Int32Array.from([0, 1, 2]),
+      solve,
+      p.limits,
+      0,
+    );
+    for (const r of [whole, blocks, greedy]) {
+      expect(r.agent[0] >= 0 && r.agent[1] >= 0).toBe(false);
+      expect(r.agent[2]).toBe(0);
+    }
+    expect(blocks.report.status).toBe('optimal');
+    expect(greedy.report.status).toBe('greedy');
+    expect(Number.isNaN(greedy.report.bound)).toBe(true);
+  });
+});

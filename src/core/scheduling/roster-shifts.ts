@@ -6,6 +6,13 @@ import type { ScheduleGeometry } from './schedule-geometry.js';
 import type { SchedulingProblem, StageReport } from './scheduling-types.js';
 import { stageReportFrom } from './stage-report-from.js';
 
+/**
+ * Above this many agent × candidate columns the roster is solved per 7-day block (a larger
+ * program's root LP alone can outlast the time limit in the WebAssembly HiGHS, which checks the
+ * limit only between its MIP phases).
+ */
+export const ROSTER_MAX_COLUMNS = 20_000;
+
 /** Cost of a designed shift no agent takes, per shift. */
 export const OPEN_SHIFT_COST = 1000;
 /** Cost of an hour an agent stays below the minimum weekly minutes. */
@@ -37,10 +44,13 @@ export interface Roster {
  * - per agent and 7-day block: Σ paid·z ≤ maxWeekly, Σ paid·z + short ≥ minWeekly·days÷7,
  *   Σ z ≤ days − ⌊minDaysOffPerWeek·days÷7⌋ (a shorter last block prorates the minimum and
  *   the days off, not the maximum: an agent may work a full week's maximum in it);
- * - fairness: mean = Σ_a late_a ÷ agents, −dev ≤ late_a − mean ≤ dev (likewise weekend).
+ * - fairness: mean = Σ_a late_a ÷ agents (those with at least one possible shift), −dev ≤
+ *   late_a − mean ≤ dev (likewise weekend).
  * Every constraint has a slack column or an all-zero solution, so the program is feasible;
  * HiGHS starts from `greedyRoster`'s assignment, which is also the answer when the solve
- * returns no solution.
+ * returns no solution. Above `maxColumns` (ROSTER_MAX_COLUMNS) columns the program is solved per 7-day block
+ * in turn (rest carried over from the previous block; fairness then per block), and a block
+ * still above it is rostered by `greedyRoster` (status 'greedy', no bound).
  *
  * Units: minutes; costs per shift and per hour. Reference: the tour scheduling assignment of
  * Ernst et al. (2004), "Staff scheduling and rostering: a review", EJOR 153(1), §3.
@@ -55,10 +65,95 @@ export function rosterShifts(
   shiftCandidate: Int32Array,
   solve: MipSolve,
   limits: MipLimits,
+  maxColumns = ROSTER_MAX_COLUMNS,
 ): Roster {
+  const columns = pairCount(problem, shiftCandidate);
+  if (columns <= maxColumns) return rosterProgram(problem, geometry, shiftCandidate, solve, limits);
+  // Too large for one program: one per 7-day block in turn, each block's agents starting from
+  // the end of their last shift in the blocks before (rest); a block still too large is
+  // rostered greedily.
+  const agent = new Int32Array(shiftCandidate.length).fill(-1);
+  const lastEnd = problem.agents.map((a) => a.lastShiftEndMinutes);
+  const results: MipResult[] = [];
+  let greedy = false;
+  const blocks = geometry.blockDays.length;
+  for (let w = 0; w < blocks; w++) {
+    const members: number[] = [];
+    for (let s = 0; s < shiftCandidate.length; s++) {
+      if (Math.floor(problem.candidates.day[shiftCandidate[s]] / 7) === w) members.push(s);
+    }
+    if (!members.length) continue;
+    const sub: SchedulingProblem = {
+      ...problem,
+      agents: problem.agents.map((a, i) => ({ ...a, lastShiftEndMinutes: lastEnd[i] })),
+    };
+    const subShifts = Int32Array.from(members.map((s) => shiftCandidate[s]));
+    const share = { ...limits, timeLimitSeconds: limits.timeLimitSeconds / blocks };
+    let subAgent: Int32Array;
+    if (pairCount(sub, subShifts) <= maxColumns) {
+      const part = rosterProgram(sub, geometry, subShifts, solve, share);
+      results.push(part.result);
+      subAgent = part.agent;
+    } else {
+      greedy = true;
+      subAgent = greedyRoster(sub, geometry, subShifts);
+    }
+    members.forEach((s, k) => {
+      agent[s] = subAgent[k];
+      const a = subAgent[k];
+      if (a < 0) return;
+      const c = shiftCandidate[s];
+      const end =
+        problem.candidates.startMinutes[c] +
+        problem.shiftTypes[problem.candidates.type[c]].lengthMinutes;
+      lastEnd[a] = Math.max(lastEnd[a] ?? -Infinity, end);
+    });
+  }
+  const report = results.length ? stageReportFrom(results) : stageReportFrom([]);
+  if (greedy) {
+    report.status = 'greedy';
+    report.bound = NaN;
+    report.gap = NaN;
+  }
+  return { agent, report, result: results[0] ?? noProgram() };
+}
+
+/** The result of a stage that ran no program (every block rostered greedily). */
+function noProgram(): MipResult {
+  return {
+    status: 'optimal',
+    hasSolution: false,
+    objective: NaN,
+    bound: NaN,
+    gap: NaN,
+    solveSeconds: 0,
+    variables: 0,
+    constraints: 0,
+    values: new Map(),
+  };
+}
+
+/** The number of roster columns: feasible (agent, distinct candidate) pairs. */
+function pairCount(problem: SchedulingProblem, shiftCandidate: Int32Array): number {
+  const used = new Set(shiftCandidate);
+  let count = 0;
+  for (let a = 0; a < problem.agents.length; a++)
+    for (const c of used) if (agentMayTake(problem, a, c)) count++;
+  return count;
+}
+
+/** One roster program over the given shifts (the formulation above). */
+function rosterProgram(
+  problem: SchedulingProblem,
+  geometry: ScheduleGeometry,
+  shiftCandidate: Int32Array,
+  solve: MipSolve,
+  limits: MipLimits,
+): { agent: Int32Array; report: StageReport; result: MipResult } {
   const { candidates, shiftTypes, agents, roster: rules } = problem;
   const counts = new Map<number, number>();
   for (const c of shiftCandidate) counts.set(c, (counts.get(c) ?? 0) + 1);
+  const activeBlocks = new Set([...shiftCandidate].map((c) => Math.floor(candidates.day[c] / 7)));
   const used = [...counts.keys()].sort(
     (a, b) => candidates.startMinutes[a] - candidates.startMinutes[b] || a - b,
   );
@@ -127,6 +222,7 @@ export function rosterShifts(
     }
     // Weekly minutes and days off per 7-day block.
     for (let w = 0; w < geometry.blockDays.length; w++) {
+      if (!activeBlocks.has(w)) continue;
       const days = geometry.blockDays[w];
       const minutes: LpTerm[] = [];
       const shifts: LpTerm[] = [];

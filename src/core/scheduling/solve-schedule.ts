@@ -17,9 +17,9 @@ const SHARE_BREAKS = 0.2;
 
 /**
  * Solves a scheduling problem in three stages, each a mixed-integer program solved by `solve`
- * within its share of `problem.limits.timeLimitSeconds` (design 50%, breaks 20% split over the
- * days; design 80% without named agents; the roster gets what the first two left, at least
- * 30%) and the relative gap of the limits:
+ * within its share of `problem.limits.timeLimitSeconds` (design 50%, 80% without named agents;
+ * breaks 20% plus what the design left, shared out over the days; the roster what the first
+ * two left, at least 30%) and the relative gap of the limits:
  * 1. shift design (`designShifts`), started from the greedy baseline (`greedySchedule`);
  * 2. break placement (`placeBreaks`, per day);
  * 3. the named roster (`rosterShifts`) when there are agents.
@@ -63,9 +63,11 @@ export function solveSchedule(
   let designReport: StageReport = stageReportFrom([design.result]);
   const counts = design.counts;
   if (!design.result.hasSolution) counts.fill(0);
-  const days = Math.max(1, problem.dayCount);
   const placement = placeBreaks(problem, geometry, counts, solve, {
-    timeLimitSeconds: (timeLimitSeconds * SHARE_BREAKS) / days,
+    timeLimitSeconds: Math.max(
+      timeLimitSeconds * SHARE_BREAKS,
+      timeLimitSeconds * (designShare + SHARE_BREAKS) - design.result.solveSeconds,
+    ),
     mipRelativeGap,
   });
   onProgress?.(designShare + SHARE_BREAKS);

@@ -2,9 +2,9 @@ import type { SchedulingProblem } from './scheduling-types.js';
 
 /**
  * Checks the shape of a scheduling problem and throws a RangeError naming the first fault:
- * positive interval and day counts, candidate columns of equal length with types in range and
- * days in 0..dayCount−1, agents' availability of dayCount entries, finite non-negative
- * penalties and limits.
+ * positive interval and day counts, requirements finite and ≥ 0 (or NaN: unknown), candidate
+ * columns of equal length with types in range and days in 0..dayCount−1, agents' availability
+ * of dayCount entries, finite non-negative penalties and limits.
  *
  * Units: minutes, days. Reference: scheduling-types.ts. Complexity: O(candidates + agents).
  *
@@ -18,6 +18,11 @@ export function validateSchedulingProblem(problem: SchedulingProblem): void {
   if (!(problem.intervalMinutes > 0)) fail('intervalMinutes greater than 0');
   if (!(problem.dayCount >= 1) || !Number.isInteger(problem.dayCount))
     fail('dayCount a positive integer');
+  for (let t = 0; t < problem.requiredAgents.length; t++) {
+    const r = problem.requiredAgents[t];
+    if (!Number.isNaN(r) && !(r >= 0 && r < Infinity))
+      fail(`requiredAgents[${t}] a finite number ≥ 0 or NaN`);
+  }
   const c = problem.candidates;
   const count = c.type.length;
   if (

@@ -14,6 +14,7 @@ describe('ScheduleSolver (HiGHS in a worker thread)', () => {
     expect(solution.shifts.candidate.length).toBeGreaterThan(0);
     expect(Object.prototype.toString.call(solution.onPhoneAgents)).toBe('[object Float64Array]'); // structured clone keeps typed arrays (another realm: no instanceof)
     expect(progress.at(-1)).toBe(1);
+    expect(progress).toEqual([...progress].sort((x, y) => x - y)); // never goes back
     expect(ticks).toBeGreaterThan(0);
     expect(['optimal', 'gap-reached', 'time-limit', 'greedy']).toContain(
       solution.stages.design.status,

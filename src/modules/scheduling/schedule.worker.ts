@@ -12,7 +12,15 @@ import type { ScheduleWorkerMessage } from './schedule-solver.js';
  * ScheduleSolver.
  */
 parentPort?.once('message', (problem: SchedulingProblem) => {
-  const post = (message: ScheduleWorkerMessage): void => parentPort?.postMessage(message);
+  let posted = 0;
+  const post = (message: ScheduleWorkerMessage): void => {
+    if ('progress' in message) {
+      // Progress never goes back (a stage may finish before its budget, the next one report less).
+      if (message.progress <= posted) return;
+      posted = message.progress;
+    }
+    parentPort?.postMessage(message);
+  };
   loadHighs()
     .then((highs) => {
       // Progress within a stage: the time budget of the solve calls before this one plus the
