@@ -49,7 +49,7 @@ describe('staffing limits: unbounded numbers are refused at once, large batches 
   it('keeps answering /health while a large batch computes in a worker', async () => {
     const started = Date.now();
     let done = false;
-    const computing = calculate(heavyBatch(600)).then((res) => {
+    const computing = calculate(heavyBatch(1200)).then((res) => {
       done = true;
       return res;
     });
@@ -64,10 +64,13 @@ describe('staffing limits: unbounded numbers are refused at once, large batches 
     }
     const res = await computing;
     expect(res.status).toBe(200);
-    expect(res.body.intervals).toHaveLength(600);
-    expect(Date.now() - started).toBeGreaterThan(500);
+    expect(res.body.intervals).toHaveLength(1200);
+    // On the event loop the batch would hold a probe for about its whole duration; in a worker
+    // the slowest probe is a small part of it (relative, so a fast or a loaded machine alike).
+    const duration = Date.now() - started;
+    expect(duration).toBeGreaterThan(300);
     expect(probes).toBeGreaterThan(3);
-    expect(slowest).toBeLessThan(750);
+    expect(slowest).toBeLessThan(duration / 2);
   });
 
   it('stops a computation that runs past WFM_COMPUTE_TIMEOUT_SECONDS with 413 COMPUTATION_TOO_LARGE', async () => {
