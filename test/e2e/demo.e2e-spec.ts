@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import request from 'supertest';
 import { DemoSeeder } from '../../src/modules/demo/demo.seeder.js';
+import { JobsService } from '../../src/modules/jobs/index.js';
 import { projectRoot } from '../../src/platform/project-root.js';
 import { failsWith } from '../support/error-body.js';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
@@ -60,6 +61,28 @@ describe('the demo data', () => {
     const plans = (await get('/api/v1/staffing/plans')).body.data as Array<{ id: string; forecastVersionId: string }>;
     expect(plans.map((p) => [p.id, p.forecastVersionId])).toEqual([[seeded.planId, seeded.forecastVersionId]]);
   });
+
+  it('has a roster of the agents of its schedules, so a generated schedule of the plan names agents', async () => {
+    const scheduled = new Map<string, Set<string>>();
+    const stored: Array<{ agentId: string; channels: string[] }> = await t.dataSource.query('SELECT agent_id AS "agentId", channel_codes AS channels FROM schedule_activities WHERE tenant_id = $1', [tenant.tenantId]);
+    expect(stored.length).toBeGreaterThan(0);
+    for (const r of stored) {
+      const queues = scheduled.get(r.agentId) ?? new Set<string>();
+      for (const c of r.channels) queues.add(c);
+      scheduled.set(r.agentId, queues);
+    }
+    const agents = (await get('/api/v1/agents?limit=1000')).body.data as Array<{ agentId: string; channels: string[]; maxWeeklyHours: number }>;
+    expect(agents.map((a) => [a.agentId, [...a.channels].sort(), a.maxWeeklyHours])).toEqual(
+      [...scheduled].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, queues]) => [id, [...queues].sort(), 40]),
+    );
+    const started = await request(t.baseUrl).post('/api/v1/schedules/generate').set('Authorization', `Bearer ${tenant.keys.scheduler}`)
+      .send({ plan: seeded.planId, from: '1999-10-10', to: '1999-10-17', channels: ['retail'], timeLimitSeconds: 4 }).expect(202);
+    await t.app.get(JobsService).settled(started.body.id);
+    const job = (await get(`/api/v1/jobs/${started.body.id}`)).body as { status: string; result: { totals: { agents: number; shifts: number; openShifts: number } } };
+    expect(job.status).toBe('succeeded');
+    expect(job.result.totals.agents).toBeGreaterThan(0);
+    expect(job.result.totals.openShifts).toBeLessThan(job.result.totals.shifts);
+  }, 60_000);
 
   it('has every series of the dashboard on each day of the second week, for the busiest queue', async () => {
     const range = (await get('/api/v1/dashboard/range?channel=retail')).body as { from: string; to: string; firstDay: string; lastDay: string };

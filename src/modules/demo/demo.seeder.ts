@@ -18,6 +18,7 @@ import type { ForecastRowInput } from '../forecasts/forecast-version.js';
 import { ForecastsService } from '../forecasts/forecasts.service.js';
 import type { ImportMappingPutDto } from '../import-mappings/index.js';
 import { ImportMappingsService } from '../import-mappings/import-mappings.service.js';
+import { SchedulingService } from '../scheduling/scheduling.service.js';
 import { PlansService } from '../staffing/plans.service.js';
 import { DEFAULT_TENANT_ID } from '../tenants/tenants.service.js';
 import { csvStreamSource, jsonRowsSource } from '../uploads/upload-body.js';
@@ -55,6 +56,7 @@ export class DemoSeeder {
     private readonly forecasts: ForecastsService,
     private readonly plans: PlansService,
     private readonly adherence: AdherenceService,
+    private readonly scheduling: SchedulingService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -117,6 +119,18 @@ export class DemoSeeder {
     await this.adherence.uploadSchedules(tenantId, UPLOADER, jsonRowsSource(schedules), null);
     await this.adherence.uploadStates(tenantId, UPLOADER, jsonRowsSource(states), null);
     this.logger.info({ shifts: schedules.length, states: states.length }, 'seeded demo schedules and agent states (from the agent ids of 10-16 October)');
+
+    // The roster for generating schedules: every agent of those schedules, serving the queues they
+    // served that week, up to 40 paid hours a week, any day (docs/scheduling-api.md).
+    const served = new Map<string, Set<string>>();
+    for (const s of schedules) {
+      const queues = served.get(s.agentId) ?? new Set<string>();
+      for (const code of s.channels.split('|')) queues.add(code);
+      served.set(s.agentId, queues);
+    }
+    const roster = [...served].map(([agentId, queues]) => ({ agentId, team: 'bank', channels: [...queues].sort().join('|'), minWeeklyHours: '0', maxWeeklyHours: '40' }));
+    await this.scheduling.uploadAgents(tenantId, UPLOADER, jsonRowsSource(roster), null);
+    this.logger.info({ agents: roster.length }, 'seeded the demo roster (the agents of the demo schedules)');
     return { forecastVersionId: version.id, planId: plan.id };
   }
 }
