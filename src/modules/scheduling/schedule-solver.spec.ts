@@ -1,4 +1,4 @@
-import { ScheduleSolver } from './schedule-solver.js';
+import { ScheduleSolver, ScheduleSolverTimeout } from './schedule-solver.js';
 import { randomProblem, violations } from '../../../test/support/scheduling-problems.js';
 
 describe('ScheduleSolver (HiGHS in a worker thread)', () => {
@@ -20,6 +20,20 @@ describe('ScheduleSolver (HiGHS in a worker thread)', () => {
       solution.stages.design.status,
     );
     expect(solution.stages.roster).not.toBeNull();
+  });
+
+  it('stops a worker that runs past the time limit and the margin, and frees its slot', async () => {
+    const problem = randomProblem(7, true);
+    const solver = new ScheduleSolver();
+    solver.marginSeconds = 0;
+    const started = Date.now();
+    await expect(solver.solve({ ...problem, limits: { ...problem.limits, timeLimitSeconds: 0.02 } })).rejects.toThrow(ScheduleSolverTimeout);
+    expect(Date.now() - started).toBeLessThan(2000);
+    // the slot is free again: every call of the machine's worth of slots still runs
+    solver.marginSeconds = 30;
+    const solution = await solver.solve(problem);
+    expect(violations(problem, solution)).toEqual([]);
+    await solver.onModuleDestroy();
   });
 
   it('rejects a malformed problem with the core RangeError', async () => {

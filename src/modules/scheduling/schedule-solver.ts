@@ -16,6 +16,11 @@ export type ScheduleWorkerMessage =
 /** Seconds a worker may run past the problem's time limit (loading HiGHS, greedy, LP writing). */
 export const WORKER_MARGIN_SECONDS = 30;
 
+/** A solve stopped because its worker ran past the time limit and the margin. */
+export class ScheduleSolverTimeout extends Error {
+  override readonly name = 'ScheduleSolverTimeout';
+}
+
 /**
  * Solves scheduling problems (shift design, named roster, break placement: `solveSchedule` of
  * the core) with HiGHS in a worker thread, one per call, so that the event loop stays free.
@@ -28,6 +33,8 @@ export const WORKER_MARGIN_SECONDS = 30;
 @Injectable()
 export class ScheduleSolver implements OnModuleDestroy {
   private readonly workers = new Set<Worker>();
+  /** Seconds a worker may run past the problem's time limit before it is stopped. */
+  marginSeconds = WORKER_MARGIN_SECONDS;
   private free = Math.max(1, availableParallelism() - 1);
   private readonly waiting: Array<() => void> = [];
 
@@ -53,12 +60,12 @@ export class ScheduleSolver implements OnModuleDestroy {
   ): Promise<ScheduleSolution> {
     const worker = startModuleWorker(new URL('./schedule.worker.js', import.meta.url));
     this.workers.add(worker);
-    const limitMs = (problem.limits.timeLimitSeconds + WORKER_MARGIN_SECONDS) * 1000;
+    const limitMs = (problem.limits.timeLimitSeconds + this.marginSeconds) * 1000;
     return new Promise<ScheduleSolution>((resolve, reject) => {
       const timer = setTimeout(() => {
         reject(
-          new Error(
-            `the schedule solver ran longer than ${limitMs / 1000} s (time limit + ${WORKER_MARGIN_SECONDS} s) and was stopped`,
+          new ScheduleSolverTimeout(
+            `the schedule solver ran longer than ${limitMs / 1000} s (time limit + ${this.marginSeconds} s) and was stopped`,
           ),
         );
         void worker.terminate();

@@ -5,7 +5,9 @@ import type { IngestRunner } from '../uploads/ingest-runner.js';
 import type { UploadSource } from '../uploads/upload-body.js';
 import { DEFAULT_RULES } from './scheduling-rules.js';
 import type { ActivityRow, ScenarioRow, SchedulingRepository } from './scheduling.repository.js';
-import { SchedulingService } from './scheduling.service.js';
+import { SchedulingService, solverError } from './scheduling.service.js';
+import { ScheduleSolverTimeout } from './schedule-solver.js';
+import { DomainError } from '../../platform/errors/domain-error.js';
 
 const P: Principal = { tenantId: 't1', keyId: 'k1', keyName: 'scheduler key', role: 'scheduler' };
 const ID = '5b0f3e1c-7d2a-4c55-9e0b-6f1d2a3b4c5d';
@@ -107,5 +109,17 @@ describe('SchedulingService.getRules', () => {
   it('answers the defaults until rules are stored', async () => {
     const { s } = service('draft', []);
     await expect(s.getRules('t1')).resolves.toEqual(DEFAULT_RULES);
+  });
+});
+
+describe('solverError (the job error of a solver failure)', () => {
+  it('answers 413 COMPUTATION_TOO_LARGE for a stopped worker, 422 for a problem the core refuses, and keeps anything else', () => {
+    const stopped = solverError(new ScheduleSolverTimeout('the schedule solver ran longer than 90 s (time limit + 30 s) and was stopped'));
+    expect(stopped).toBeInstanceOf(DomainError);
+    expect((stopped as DomainError).code).toBe('COMPUTATION_TOO_LARGE');
+    const refused = solverError(new RangeError('solveSchedule requires intervalMinutes to be positive'));
+    expect((refused as DomainError).code).toBe('VALIDATION_FAILED');
+    const bug = new Error('ran longer than expected'); // the words alone do not make a timeout
+    expect(solverError(bug)).toBe(bug);
   });
 });

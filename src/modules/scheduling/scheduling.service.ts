@@ -29,6 +29,7 @@ import {
 import { buildCandidates, buildHorizon, localDayOf, localMidnightOf, requiredAgents, rosterAgents, type BookedActivity, type Horizon, type RosterEntry } from './problem-building.js';
 import { activitiesOfSolution, coverageTotals, onPhoneAgents, openShiftId, predictedMeasures, WORK_ACTIVITY, type PredictionInput } from './scenario-building.js';
 import { SCHEDULE_SOLVER, type ScheduleSolverPort } from './schedule-solver.port.js';
+import { ScheduleSolverTimeout } from './schedule-solver.js';
 import { DEFAULT_RULES, minutesOfDay, parseSchedulingRules, WEEKDAY_CODES, type SchedulingRules, type WeekdayCode } from './scheduling-rules.js';
 import { SchedulingRepository, type AgentContractRow, type ScenarioRow } from './scheduling.repository.js';
 
@@ -106,9 +107,9 @@ function scenarioDto(s: ScenarioRow): ScenarioDto {
  * The job error of a solver failure: a problem the core refuses (RangeError) is 422, a solver
  * stopped past its time limit 413 COMPUTATION_TOO_LARGE; anything else stays a bug.
  */
-function solverError(error: unknown): unknown {
+export function solverError(error: unknown): unknown {
   if (error instanceof RangeError) return validationFailed([{ field: '(problem)', reason: error.message }]);
-  if (error instanceof Error && /ran longer than/.test(error.message)) {
+  if (error instanceof ScheduleSolverTimeout) {
     return new DomainError('COMPUTATION_TOO_LARGE', `${error.message}: shorten the horizon, or send a smaller timeLimitSeconds`);
   }
   return error;
