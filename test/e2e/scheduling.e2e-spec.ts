@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { evaluateStaffingBatch } from '../../src/core/staffing/evaluate-staffing-batch.js';
 import { JobsService } from '../../src/modules/jobs/jobs.service.js';
 import { failsWith } from '../support/error-body.js';
 import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app.js';
@@ -335,6 +336,39 @@ describe('scheduling', () => {
       }
       const answers = await Promise.all(ids.map((id) => request(t.baseUrl).post(`/api/v1/schedule-scenarios/${id}/publish`).set(...as('scheduler')).send({})));
       expect(answers.map((a) => [a.status, a.body.code ?? 'written']).sort()).toEqual([[200, 'written'], [409, 'SCHEDULES_EXIST']]);
+    }, 120_000);
+
+    it('grosses the requirement up by residualShrinkage and predicts from the agents it leaves on the phones', async () => {
+      await request(t.baseUrl).post('/api/v1/schedules/generate').set(...as('scheduler'))
+        .send({ plan: planId, from: '2026-03-02', to: '2026-03-03', residualShrinkage: 0.95 }).expect(failsWith(422, 'VALIDATION_FAILED'));
+      const started = await request(t.baseUrl).post('/api/v1/schedules/generate').set(...as('scheduler'))
+        .send({ plan: planId, from: '2026-03-02', to: '2026-03-03', timeLimitSeconds: 2, residualShrinkage: 0.2 }).expect(202);
+      const job = await finished(started.body.id);
+      expect(job.status).toBe('succeeded');
+      expect((job.result as unknown as { totals: { residualShrinkage: number } }).totals.residualShrinkage).toBe(0.2);
+      const plan = (await request(t.baseUrl).get(`/api/v1/staffing/plans/${planId}/intervals?limit=10000`).set(...as('analyst')).expect(200)).body.data as Array<{ periodStart: string; volume: number; ahtSeconds: number; agents: number }>;
+      const byStart = new Map(plan.map((r) => [r.periodStart, r]));
+      const coverage = (await request(t.baseUrl).get(`/api/v1/schedule-scenarios/${job.result.id}/coverage?limit=10000`).set(...as('analyst')).expect(200)).body.data as Array<{ periodStart: string; requiredAgents: number | null; onPhoneAgents: number; serviceLevel: number | null }>;
+      let checked = 0;
+      for (const c of coverage) {
+        const p = byStart.get(c.periodStart);
+        if (!p) {
+          expect(c.requiredAgents).toBeNull();
+          continue;
+        }
+        expect(c.requiredAgents).toBeCloseTo(p.agents / 0.8, 12);
+        if (c.onPhoneAgents > 0 && p.volume > 0) {
+          // Erlang C 80/20 of the channel at the agents expected on the phones: on-phone × 0.8
+          const serviceLevel = new Float64Array(1);
+          evaluateStaffingBatch(
+            { model: 'erlang-c', intervalSeconds: 1800, volume: Float64Array.of(p.volume), ahtSeconds: Float64Array.of(p.ahtSeconds), agents: Float64Array.of(c.onPhoneAgents * 0.8), thresholdSeconds: 20, concurrency: 1 },
+            { serviceLevel },
+          );
+          expect(c.serviceLevel).toBeCloseTo(serviceLevel[0], 12);
+          checked++;
+        }
+      }
+      expect(checked).toBeGreaterThan(10);
     }, 120_000);
   });
 });

@@ -114,6 +114,8 @@ export interface ScenarioTotals {
   /** Intervals with a requirement (the others are missing, not zero). */
   requiredIntervals: number;
   unassignedShifts: number;
+  /** Share of on-phone time lost to what the schedule does not model; the requirement was grossed up by it. */
+  residualShrinkage: number;
 }
 
 /** Under and over per interval (NaN where the requirement is missing) and the totals. */
@@ -123,7 +125,7 @@ export function coverageTotals(
   onPhone: Float64Array,
   intervalMinutes: number,
   unassignedShifts: number,
-): { under: Float64Array; over: Float64Array; totals: ScenarioTotals } {
+): { under: Float64Array; over: Float64Array; totals: Omit<ScenarioTotals, 'residualShrinkage'> } {
   const n = required.length;
   const under = new Float64Array(n);
   const over = new Float64Array(n);

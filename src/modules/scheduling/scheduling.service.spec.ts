@@ -16,7 +16,7 @@ const d = (iso: string): Date => new Date(iso);
 const scenario = (status: 'draft' | 'published'): ScenarioRow => ({
   id: ID, planId: 'p', channelCodes: ['sales'], timeZone: 'Europe/Berlin', intervalMinutes: 30,
   fromAt: d('2026-03-01T23:00:00Z'), toAt: d('2026-03-02T23:00:00Z'), status,
-  totals: { shifts: 1, agents: 1, openShifts: 0, paidHours: 4, underAgentHours: 0, overAgentHours: 0, intervalsUnder: 0, requiredIntervals: 0, unassignedShifts: 0 },
+  totals: { shifts: 1, agents: 1, openShifts: 0, paidHours: 4, underAgentHours: 0, overAgentHours: 0, intervalsUnder: 0, requiredIntervals: 0, unassignedShifts: 0, residualShrinkage: 0 },
   stages: { design: { status: 'optimal', objective: 0, bound: 0, gap: 0, solveSeconds: 0, variables: 0, constraints: 0 }, roster: null, breaks: { status: 'optimal', objective: 0, bound: 0, gap: 0, solveSeconds: 0, variables: 0, constraints: 0 } },
   createdAt: d('2026-03-01T00:00:00Z'), createdByKeyName: null, publishedAt: status === 'published' ? d('2026-03-01T01:00:00Z') : null, publishUploadId: null,
 });

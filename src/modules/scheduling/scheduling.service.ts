@@ -274,6 +274,9 @@ export class SchedulingService {
     if (candidates.type.length === 0) throw validationFailed([{ field: 'from', value: body.from, reason: 'no shift of the scheduling rules starts and ends inside this horizon (start windows, opening hours)' }]);
     const perChannel = await Promise.all(chosen.map((c) => this.plans.requirementRows(tenantId, plan.id, c.id, fromMs, toMs)));
     const required = requiredAgents(h, perChannel.map((rows) => rows.map((r) => ({ startMs: r.intervalStart.getTime(), agents: r.agents }))), rules);
+    // What the schedule does not model takes a share of the scheduled time: gross the on-phone requirement up by it.
+    const residualShrinkage = body.residualShrinkage ?? 0;
+    if (residualShrinkage > 0) for (let k = 0; k < required.length; k++) required[k] /= 1 - residualShrinkage;
     const prediction = this.predictionInput(plan, chosen, h, perChannel);
 
     const roster = await this.repository.agentsOfChannels(tenantId, codes);
@@ -298,7 +301,7 @@ export class SchedulingService {
       roster: { minRestMinutes: rules.minRestMinutes, minDaysOffPerWeek: rules.daysOffPerWeek },
       limits: { timeLimitSeconds: body.timeLimitSeconds ?? rules.limits.timeLimitSeconds, mipRelativeGap: rules.limits.mipRelativeGap },
     };
-    return { planId: plan.id, codes, horizon: h, problem, prediction, roster };
+    return { planId: plan.id, codes, horizon: h, problem, prediction, roster, residualShrinkage };
   }
 
   /** The plan's queueing inputs pooled over the channels: summed volume, volume-weighted AHT; NaN where no channel's plan holds the interval. */
@@ -333,8 +336,11 @@ export class SchedulingService {
     const owners = problem.agents.map((a, i) => ({ agentId: a.id, team: roster[i].team, channelCodes: roster[i].channelCodes.filter((c) => wanted.has(c)) }));
     const activities = activitiesOfSolution(problem, solution, h.fromMs, owners, (n) => ({ agentId: openShiftId(id, n), team: null, channelCodes: codes }));
     const onPhone = onPhoneAgents(activities, h.fromMs, h.intervalMinutes, h.intervalCount);
-    const { under, over, totals } = coverageTotals(activities, problem.requiredAgents, onPhone, h.intervalMinutes, solution.totals.unassignedShifts);
-    const { serviceLevel, asaSeconds } = predictedMeasures(prepared.prediction, onPhone);
+    const { under, over, totals: coverage } = coverageTotals(activities, problem.requiredAgents, onPhone, h.intervalMinutes, solution.totals.unassignedShifts);
+    const totals = { ...coverage, residualShrinkage: prepared.residualShrinkage };
+    // The agents expected on the phones: the scheduled ones less what the schedule does not model.
+    const present = prepared.residualShrinkage > 0 ? onPhone.map((x) => x * (1 - prepared.residualShrinkage)) : onPhone;
+    const { serviceLevel, asaSeconds } = predictedMeasures(prepared.prediction, present);
     const step = h.intervalMinutes * MINUTE_MS;
     const row = {
       id, planId: prepared.planId, channelCodes: codes, timeZone: h.clock.timeZone, intervalMinutes: h.intervalMinutes,

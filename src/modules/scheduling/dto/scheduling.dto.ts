@@ -152,6 +152,22 @@ export class GenerateScheduleDto {
   @Min(1)
   @Max(600)
   timeLimitSeconds?: number;
+
+  @ApiPropertyOptional({
+    description:
+      'Share of the scheduled on-phone time lost to what the schedule does not model (absence, unplanned meetings, training not on the schedule), 0 to 0.9; default 0. ' +
+      'The requirement becomes the plan\'s agents ÷ (1 − residualShrinkage), and the predicted service level and ASA count on-phone agents × (1 − residualShrinkage). ' +
+      'Breaks and lunches are placed explicitly: do not count them here.',
+    minimum: 0,
+    maximum: 0.9,
+    example: 0.1,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(0.9)
+  residualShrinkage?: number;
 }
 
 export class StageReportDto {
@@ -180,6 +196,7 @@ export class ScenarioTotalsDto {
   @ApiProperty({ description: 'Intervals below the requirement' }) intervalsUnder: number;
   @ApiProperty({ description: 'Intervals with a requirement (the others are missing, not zero)' }) requiredIntervals: number;
   @ApiProperty({ description: 'Designed shifts no agent of the roster could take' }) unassignedShifts: number;
+  @ApiProperty({ description: 'The residualShrinkage the requirement was grossed up by (0: none)', example: 0 }) residualShrinkage: number;
 }
 
 export class ScenarioDto {
