@@ -133,6 +133,18 @@ describe('staffing API', () => {
     expect(unknown.body.code).toBe('UNKNOWN_CHANNELS');
   });
 
+  it('says which stored channel goals the model cannot use, instead of dropping them silently', async () => {
+    await request(t.baseUrl).put('/api/v1/channels/care').set('Authorization', `Bearer ${tenant.keys.admin}`)
+      .send({ name: 'Care', media: 'voice-inbound', timeZone: 'UTC', serviceLevelTarget: 0.8, thresholdSeconds: 20, maxAbandonRate: 0.05, patienceSeconds: 120, shrinkage: 0.3 }).expect(201);
+    const erlangC = await post('calculate', { intervals: [{ channel: 'care', ...a10 }] }).expect(200);
+    expect(erlangC.body.notes).toEqual(['channel care: its stored maxAbandonRate 0.05 is not used by erlang-c (the model has no abandonment; use erlang-a with patienceSeconds)']);
+    const erlangA = await post('calculate', { model: 'erlang-a', intervals: [{ channel: 'care', ...a10 }] }).expect(200);
+    expect(erlangA.body.notes).toEqual([]);
+    // a goal in the body replaces the channel's goal as a whole: nothing stored is left out
+    const ownGoal = await post('calculate', { goal: goal8020, intervals: [{ channel: 'care', ...a10 }] }).expect(200);
+    expect(ownGoal.body.notes).toEqual([]);
+  });
+
   it.each([
     [{ goal: goal8020, intervals: [a10, { volume: -4, ahtSeconds: 180 }] }, 'INVALID_INTERVALS', 'intervals[1].volume'],
     [{ goal: goal8020, intervals: [{ volume: 10, ahtSeconds: 0 }] }, 'INVALID_INTERVALS', 'intervals[0].ahtSeconds'],

@@ -100,6 +100,16 @@ export function goalsOf(goal: StaffingGoalDto): StaffingGoals {
 }
 
 /**
+ * The channel's stored goals that `model` cannot use, as notes for the caller (channelSettings
+ * leaves them out): the abandon rate outside Erlang A. (Erlang B needs a goal in the request,
+ * which replaces the stored one as a whole, so its waiting goals are never left out silently.)
+ */
+export function unusedChannelGoals(channel: Channel, model: StaffingModel): string[] {
+  if (model === 'erlang-a' || channel.maxAbandonRate === null) return [];
+  return [`channel ${channel.code}: its stored maxAbandonRate ${channel.maxAbandonRate} is not used by ${model} (the model has no abandonment; use erlang-a with patienceSeconds)`];
+}
+
+/**
  * A channel's stored goal as settings for `model`; goals the model cannot use (abandon rate
  * outside Erlang A, waiting goals under Erlang B) are left out rather than refused, since
  * they are the channel's standing goal and not part of the request.

@@ -11,6 +11,7 @@ import { StaffingRunner } from './staffing-runner.js';
 import {
   allocateResults,
   channelSettings,
+  unusedChannelGoals,
   checkSettings,
   goalsOf,
   nullable,
@@ -60,7 +61,7 @@ export class StaffingService {
         errors,
       });
     }
-    const groups = await this.groups(tenantId, body, columns, evaluating);
+    const { groups, notes } = await this.groups(tenantId, body, columns, evaluating);
     const results = allocateResults(columns.count);
     for (const { settings, indices, label } of groups) {
       const { volume, ahtSeconds, shrinkage, agents } = columns;
@@ -75,7 +76,7 @@ export class StaffingService {
       }
     }
     const intervalMinutes = body.intervalMinutes ?? 30;
-    return this.respond(columns, results, groups, evaluating, intervalMinutes);
+    return { ...this.respond(columns, results, groups, evaluating, intervalMinutes), notes };
   }
 
   /**
@@ -90,7 +91,7 @@ export class StaffingService {
     body: StaffingRequestDto,
     columns: IntervalColumns,
     evaluating: boolean,
-  ): Promise<Array<{ settings: StaffingSettings; indices: Int32Array | null; label: string }>> {
+  ): Promise<{ groups: Array<{ settings: StaffingSettings; indices: Int32Array | null; label: string }>; notes: string[] }> {
     const model = body.model ?? 'erlang-c';
     const definition = body.serviceLevelDefinition ?? DEFAULT_SERVICE_LEVEL_DEFINITION;
     const positions = new Map<string | undefined, number[]>();
@@ -111,6 +112,7 @@ export class StaffingService {
     const whole = positions.size === 1;
     const out: Array<{ settings: StaffingSettings; indices: Int32Array | null; label: string }> = [];
     const problems: FieldError[] = [];
+    const notes: string[] = [];
     for (const [code, list] of positions) {
       const channel = code === undefined ? undefined : byCode.get(code);
       const settings: StaffingSettings = channel
@@ -133,7 +135,7 @@ export class StaffingService {
       if (body.goal) {
         settings.goals = goalsOf(body.goal);
         settings.thresholdSeconds = body.goal.thresholdSeconds ?? channel?.thresholdSeconds;
-      }
+      } else if (channel) notes.push(...unusedChannelGoals(channel, model));
       if (body.intervalMinutes !== undefined) settings.intervalSeconds = body.intervalMinutes * 60;
       const label = code === undefined ? '' : ` of channel ${code}`;
       problems.push(...checkSettings(settings, code === undefined ? '' : `channel ${code}`, !evaluating));
@@ -141,7 +143,7 @@ export class StaffingService {
       out.push({ settings, indices: whole && code === undefined ? null : Int32Array.from(list), label });
     }
     if (problems.length) throw validationFailed(problems);
-    return out;
+    return { groups: out, notes };
   }
 
   private respond(
@@ -150,7 +152,7 @@ export class StaffingService {
     groups: Array<{ settings: StaffingSettings; indices: Int32Array | null }>,
     evaluating: boolean,
     defaultIntervalMinutes: number,
-  ): StaffingResponseDto {
+  ): Omit<StaffingResponseDto, 'notes'> {
     const hours = new Float64Array(columns.count).fill(defaultIntervalMinutes / 60);
     for (const g of groups) {
       if (g.indices) for (const i of g.indices) hours[i] = g.settings.intervalSeconds / 3600;

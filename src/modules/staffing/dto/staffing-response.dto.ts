@@ -65,4 +65,11 @@ export class StaffingResponseDto {
 
   @ApiProperty({ type: StaffingTotalsDto, description: 'Totals over all intervals' })
   totals: StaffingTotalsDto;
+
+  @ApiProperty({
+    type: [String],
+    description: "Stored channel goals the model cannot use and so left out (a channel's maxAbandonRate outside Erlang A); empty when none",
+    example: [],
+  })
+  notes: string[];
 }
