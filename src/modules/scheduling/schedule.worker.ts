@@ -3,6 +3,7 @@ import type { MipSolve } from '../../core/scheduling/mip-types.js';
 import { solveSchedule } from '../../core/scheduling/solve-schedule.js';
 import type { SchedulingProblem } from '../../core/scheduling/scheduling-types.js';
 import { highsMipSolve, loadHighs } from './highs-mip-solve.js';
+import { workerErrorMessage } from '../../platform/workers/worker-pool.js';
 import type { ScheduleWorkerMessage } from './schedule-solver.js';
 
 /**
@@ -46,12 +47,5 @@ parentPort?.once('message', (problem: SchedulingProblem) => {
       });
       post({ solution });
     })
-    .catch((error: unknown) => {
-      post({
-        error: {
-          name: error instanceof Error ? error.name : 'Error',
-          message: error instanceof Error ? error.message : String(error),
-        },
-      });
-    });
+    .catch((error: unknown) => parentPort?.postMessage(workerErrorMessage(error)));
 });

@@ -1,10 +1,8 @@
-import { availableParallelism } from 'node:os';
-import type { Worker } from 'node:worker_threads';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { MAX_TRAFFIC_ERLANGS } from '../../core/staffing/staffing-limits.js';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config.js';
 import { DomainError } from '../../platform/errors/domain-error.js';
-import { startModuleWorker } from '../../platform/workers/start-module-worker.js';
+import { WorkerPool } from '../../platform/workers/worker-pool.js';
 import { runGroup, type StaffingResultColumns, type StaffingSettings } from './staffing-engine.js';
 
 /** The input columns of a staffing group (request order; `indices` picks the group's positions). */
@@ -22,8 +20,11 @@ export interface StaffingJob {
   indices: Int32Array | null;
 }
 
-/** What the staffing worker answers. */
-export type StaffingJobAnswer = { first: number; out: StaffingResultColumns } | { error: { name: string; message: string } };
+/** What the staffing worker answers: the result columns and the first infeasible position (or a WorkerErrorMessage). */
+export interface StaffingWorkerResult {
+  first: number;
+  out: StaffingResultColumns;
+}
 
 /**
  * Work a group may take on the event loop, in the units of `estimatedWork` (about a
@@ -60,9 +61,7 @@ function estimatedWork(settings: StaffingSettings, input: StaffingInput, indices
 @Injectable()
 export class StaffingRunner implements OnModuleDestroy {
   private readonly timeoutMs: number;
-  private free = Math.max(1, availableParallelism() - 1);
-  private readonly waiting: Array<() => void> = [];
-  private readonly workers = new Set<Worker>();
+  private readonly pool = new WorkerPool();
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.timeoutMs = config.computeTimeoutSeconds * 1000;
@@ -72,27 +71,27 @@ export class StaffingRunner implements OnModuleDestroy {
   async run(settings: StaffingSettings, input: StaffingInput, indices: Int32Array | null, out: StaffingResultColumns): Promise<number> {
     this.refuseOverload(settings, input, indices);
     if (estimatedWork(settings, input, indices) <= INLINE_WORK) return runGroup(settings, input, indices, out);
-    await this.acquire();
-    try {
-      const answer = await this.inWorker({ settings, input, indices });
-      if ('error' in answer) throw answer.error.name === 'RangeError' ? new RangeError(answer.error.message) : new Error(answer.error.message);
-      const n = indices ? indices.length : input.volume.length;
-      for (const key of Object.keys(out) as Array<keyof StaffingResultColumns>) {
-        const from = answer.out[key];
-        const to = out[key];
-        for (let k = 0; k < n; k++) {
-          const i = indices ? indices[k] : k;
-          to[i] = from[i];
-        }
+    const job: StaffingJob = { settings, input, indices };
+    const answer = await this.pool.run(new URL('./staffing.worker.js', import.meta.url), job, {
+      timeoutMs: this.timeoutMs,
+      timeoutError: () => new DomainError('COMPUTATION_TOO_LARGE', `the staffing computation ran longer than ${this.timeoutMs / 1000} s (WFM_COMPUTE_TIMEOUT_SECONDS): send fewer intervals or smaller loads`),
+      onMessage: (result: StaffingWorkerResult) => ({ answer: result }),
+      name: 'staffing',
+    });
+    const n = indices ? indices.length : input.volume.length;
+    for (const key of Object.keys(out) as Array<keyof StaffingResultColumns>) {
+      const from = answer.out[key];
+      const to = out[key];
+      for (let k = 0; k < n; k++) {
+        const i = indices ? indices[k] : k;
+        to[i] = from[i];
       }
-      return answer.first;
-    } finally {
-      this.release();
     }
+    return answer.first;
   }
 
   onModuleDestroy(): Promise<void> {
-    return Promise.all([...this.workers].map((w) => w.terminate())).then(() => undefined);
+    return this.pool.terminateAll();
   }
 
   /** 422 naming the first interval whose load is above what the kernels take. */
@@ -106,38 +105,5 @@ export class StaffingRunner implements OnModuleDestroy {
         throw new DomainError('INVALID_INTERVALS', `intervals[${i}]: ${reason}`, { errorCount: 1, errors: [{ field: `intervals[${i}]`, reason }] });
       }
     }
-  }
-
-  private inWorker(job: StaffingJob): Promise<StaffingJobAnswer> {
-    const worker = startModuleWorker(new URL('./staffing.worker.js', import.meta.url));
-    this.workers.add(worker);
-    return new Promise<StaffingJobAnswer>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        reject(new DomainError('COMPUTATION_TOO_LARGE', `the staffing computation ran longer than ${this.timeoutMs / 1000} s (WFM_COMPUTE_TIMEOUT_SECONDS): send fewer intervals or smaller loads`));
-        void worker.terminate();
-      }, this.timeoutMs);
-      worker.once('message', (answer: StaffingJobAnswer) => resolve(answer));
-      worker.once('error', reject);
-      worker.once('exit', () => {
-        clearTimeout(timer);
-        this.workers.delete(worker);
-        reject(new Error('the staffing worker stopped without an answer'));
-      });
-      worker.postMessage(job);
-    }).finally(() => void worker.terminate());
-  }
-
-  private acquire(): Promise<void> {
-    if (this.free > 0) {
-      this.free--;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  private release(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.free++;
   }
 }

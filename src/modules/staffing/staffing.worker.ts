@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { allocateResults, runGroup, type StaffingResultColumns } from './staffing-engine.js';
-import type { StaffingJob, StaffingJobAnswer } from './staffing-runner.js';
+import { workerErrorMessage, type WorkerErrorMessage } from '../../platform/workers/worker-pool.js';
+import type { StaffingJob, StaffingWorkerResult } from './staffing-runner.js';
 
 /**
  * A worker thread that runs one staffing group (`runGroup`) off the event loop: it receives a
@@ -8,7 +9,7 @@ import type { StaffingJob, StaffingJobAnswer } from './staffing-runner.js';
  * first infeasible position, or the error, and is then terminated by the runner.
  */
 parentPort?.once('message', (job: StaffingJob) => {
-  let answer: StaffingJobAnswer;
+  let answer: StaffingWorkerResult | WorkerErrorMessage;
   const transfer: ArrayBuffer[] = [];
   try {
     const out: StaffingResultColumns = allocateResults(job.input.volume.length);
@@ -16,7 +17,7 @@ parentPort?.once('message', (job: StaffingJob) => {
     for (const column of Object.values(out) as Array<{ buffer: ArrayBuffer }>) transfer.push(column.buffer);
     answer = { first, out };
   } catch (error) {
-    answer = { error: { name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) } };
+    answer = workerErrorMessage(error);
   }
   parentPort?.postMessage(answer, transfer);
 });
