@@ -17,8 +17,10 @@ import { startTestApp, type TenantKeys, type TestApp } from '../support/test-app
  */
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) process.stdout.write(`\n[dashboard browser test skipped: ${CHROMIUM} not found (apt-get install chromium; .ci/run installs it)]\n`);
-const describeBrowser = hasChromium ? describe : describe.skip;
+const SKIP_REASON = `skipped: ${CHROMIUM} not found (apt-get install chromium; .ci/run installs it)`;
+if (!hasChromium) process.stdout.write(`\n[dashboard browser test ${SKIP_REASON}]\n`);
+/** Without Chromium the suite is skipped, with the reason in its title (what the test report shows). */
+const describeBrowser = hasChromium ? describe : (title: string, body: () => void): void => describe.skip(`${title} [${SKIP_REASON}]`, body);
 const ARTIFACTS = join(projectRoot(), 'test/artifacts');
 
 interface ChartSeries {

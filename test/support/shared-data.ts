@@ -61,8 +61,9 @@ export function realData(dataSet: string, files: readonly string[]): RealData {
           });
         });
       } else {
-        process.stdout.write(`\n[${title}: skipped, ${missing.join(', ')} not found (set WFM_SHARED_DATA_DIR or put the data at ../shared/data)]\n`);
-        describe.skip(title, body);
+        const reason = `skipped: ${missing.join(', ')} not found (set WFM_SHARED_DATA_DIR or put the data at ../shared/data)`;
+        process.stdout.write(`\n[${title}: ${reason}]\n`);
+        describe.skip(`${title} [${reason}]`, body);
       }
     },
   };
