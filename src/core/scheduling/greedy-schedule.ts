@@ -1,4 +1,6 @@
 import { addSpanCoverage } from './add-span-coverage.js';
+import { chooseBreakOffsets } from './choose-break-offsets.js';
+import { intervalCost } from './interval-cost.js';
 import type { ScheduleGeometry } from './schedule-geometry.js';
 import type { SchedulingProblem } from './scheduling-types.js';
 
@@ -10,12 +12,6 @@ export interface PatternedShifts {
 
 /** Up to this many break patterns a candidate's patterns are all tried; above it, rule by rule. */
 const EXHAUSTIVE_PATTERNS = 32;
-
-/** Cost of `onPhone` agents in an interval against `required` (NaN: nothing counted). */
-function intervalCost(onPhone: number, required: number, under: number, over: number): number {
-  if (Number.isNaN(required)) return 0;
-  return onPhone < required ? under * (required - onPhone) : over * (onPhone - required);
-}
 
 /**
  * The greedy baseline of shift design and break placement: take the interval with the largest
@@ -80,47 +76,10 @@ export function greedySchedule(
     const last = Math.min(n, Math.ceil((start + type.lengthMinutes) / intervalMinutes)) - 1;
     for (let t = first; t <= last; t++) scratch[t] = 0;
     addSpanCoverage(scratch, intervalMinutes, start, start + type.lengthMinutes, 1);
-    const offsets: number[] = [];
-    for (let r = 0; r < type.breaks.length; r++) {
-      const length = type.breaks[r].lengthMinutes;
-      let bestOffset = -1;
-      let bestDelta = Infinity;
-      for (const o of options[r]) {
-        let clash = false;
-        for (let q = 0; q < r && !clash; q++)
-          clash = o < offsets[q] + type.breaks[q].lengthMinutes && offsets[q] < o + length;
-        if (clash) continue;
-        const from = start + o;
-        let delta = 0;
-        for (
-          let t = Math.floor(from / intervalMinutes);
-          t <= Math.min(last, Math.ceil((from + length) / intervalMinutes) - 1);
-          t++
-        ) {
-          const share =
-            (Math.min(from + length, (t + 1) * intervalMinutes) -
-              Math.max(from, t * intervalMinutes)) /
-            intervalMinutes;
-          const now = onPhone[t] + scratch[t];
-          delta +=
-            intervalCost(now - share, requiredAgents[t], under, over) -
-            intervalCost(now, requiredAgents[t], under, over);
-        }
-        if (delta < bestDelta) {
-          bestDelta = delta;
-          bestOffset = o;
-        }
-      }
-      if (bestOffset < 0) return -1;
-      offsets.push(bestOffset);
-      addSpanCoverage(
-        scratch,
-        intervalMinutes,
-        start + bestOffset,
-        start + bestOffset + length,
-        -1,
-      );
-    }
+    const offsets = chooseBreakOffsets(type, options, start, intervalMinutes, requiredAgents, under, over, (t) => onPhone[t] + scratch[t], (from, to) =>
+      addSpanCoverage(scratch, intervalMinutes, from, to, -1),
+    );
+    if (!offsets) return -1;
     return patternIndex[candidates.type[c]].get(offsets.join(',')) ?? -1;
   };
   for (;;) {

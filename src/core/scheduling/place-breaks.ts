@@ -1,4 +1,5 @@
 import { addSpanCoverage } from './add-span-coverage.js';
+import { chooseBreakOffsets } from './choose-break-offsets.js';
 import { LpWriter, type LpTerm } from './lp-writer.js';
 import type { MipLimits, MipResult, MipSolve } from './mip-types.js';
 import type { ScheduleGeometry } from './schedule-geometry.js';
@@ -177,12 +178,6 @@ export function placeBreaks(
   };
 }
 
-/** Cost of `onPhone` agents in an interval against `required` (NaN: nothing counted). */
-function intervalCost(onPhone: number, required: number, under: number, over: number): number {
-  if (Number.isNaN(required)) return 0;
-  return onPhone < required ? under * (required - onPhone) : over * (onPhone - required);
-}
-
 /**
  * A feasible placement of one day's breaks, the start of that day's program and its answer when
  * the solver returns none: shift by shift, each break rule in turn goes to the option that lowers
@@ -201,7 +196,6 @@ function heuristicPlacement(
   const over = problem.penalties.overPerAgentHour * hours;
   const onPhone = Float64Array.from(base);
   const patternsOf = new Map<number, Int32Array>();
-  const n = onPhone.length;
   for (const c of day) {
     const type = shiftTypes[candidates.type[c]];
     const { options, patterns } = geometry.types[candidates.type[c]];
@@ -209,40 +203,8 @@ function heuristicPlacement(
     const start = candidates.startMinutes[c];
     const list = new Int32Array(counts[c]);
     for (let k = 0; k < list.length; k++) {
-      const offsets: number[] = [];
-      for (let r = 0; r < type.breaks.length; r++) {
-        const length = type.breaks[r].lengthMinutes;
-        let bestOffset = -1;
-        let bestDelta = Infinity;
-        for (const o of options[r]) {
-          let clash = false;
-          for (let q = 0; q < r && !clash; q++)
-            clash = o < offsets[q] + type.breaks[q].lengthMinutes && offsets[q] < o + length;
-          if (clash) continue;
-          const from = start + o;
-          let delta = 0;
-          for (
-            let t = Math.max(0, Math.floor(from / intervalMinutes));
-            t < Math.min(n, Math.ceil((from + length) / intervalMinutes));
-            t++
-          ) {
-            const share =
-              (Math.min(from + length, (t + 1) * intervalMinutes) -
-                Math.max(from, t * intervalMinutes)) /
-              intervalMinutes;
-            delta +=
-              intervalCost(onPhone[t] - share, requiredAgents[t], under, over) -
-              intervalCost(onPhone[t], requiredAgents[t], under, over);
-          }
-          if (delta < bestDelta) {
-            bestDelta = delta;
-            bestOffset = o;
-          }
-        }
-        if (bestOffset < 0) break;
-        offsets.push(bestOffset);
-      }
-      const q = offsets.length === type.breaks.length ? (index.get(offsets.join(',')) ?? 0) : 0;
+      const offsets = chooseBreakOffsets(type, options, start, intervalMinutes, requiredAgents, under, over, (t) => onPhone[t]);
+      const q = offsets ? (index.get(offsets.join(',')) ?? 0) : 0;
       list[k] = q;
       for (let r = 0; r < type.breaks.length; r++) {
         const b = start + patterns[q][r];
