@@ -3,7 +3,7 @@ import { resolveInstant } from '../../core/ingest/resolve-instant.js';
 import { formatUtcIso } from '../../core/time/format-utc-iso.js';
 import type { BinaryCopyWriter } from '../uploads/binary-copy-writer.js';
 import type { ChunkContext, IngestTransaction, ResolvedChannel, RowSink } from '../uploads/ingest.types.js';
-import { RowErrors } from '../uploads/row-errors.js';
+import { rejectStagedRows } from '../uploads/row-errors.js';
 import { SCHEDULE_STAGING_COLUMNS, SCHEDULE_STAGING_DDL, type AdherenceRepository, type StagedConflict } from './adherence.repository.js';
 
 export const SCHEDULE_COLUMNS: readonly ColumnSpec[] = [
@@ -34,13 +34,7 @@ export interface SchedulesResult {
 
 /** Throws 422 INVALID_ROWS naming both lines of each conflict. */
 export function rejectConflicts(conflicts: readonly StagedConflict[], mode: 'csv' | 'json', what: string, column = 'start'): never {
-  const errors = new RowErrors(mode);
-  const where = mode === 'csv' ? 'line' : 'row';
-  for (const c of conflicts) {
-    errors.add(c.line, column, formatUtcIso(c.startAt.getTime()), `${what} of agent ${c.agentId}: ${where}s ${c.otherLine} and ${c.line}`);
-  }
-  errors.count = Math.max(errors.count, conflicts[0]?.total ?? 0);
-  throw errors.toError();
+  return rejectStagedRows(mode, conflicts, (c, where) => ({ column, value: formatUtcIso(c.startAt.getTime()), reason: `${what} of agent ${c.agentId}: ${where}s ${c.otherLine} and ${c.line}` }));
 }
 
 /**

@@ -5,7 +5,7 @@ import type { ZoneClock } from '../../core/time/create-zone-clock.js';
 import { parseCivilDate } from '../../core/time/parse-civil-date.js';
 import type { BinaryCopyWriter } from '../uploads/binary-copy-writer.js';
 import type { ChunkContext, IngestTransaction, KpiInputKind, ResolvedChannel, RowSink } from '../uploads/ingest.types.js';
-import { RowErrors } from '../uploads/row-errors.js';
+import { rejectStagedRows, RowErrors } from '../uploads/row-errors.js';
 import type { FieldSpec, KindContext, KindSpec, RowValues } from './kpi-input-kinds.js';
 import type { KpiInputsRepository } from './kpi-inputs.repository.js';
 
@@ -196,22 +196,13 @@ export class KpiInputSink implements RowSink<KpiInputResult, null> {
   async finish(tx: IngestTransaction): Promise<KpiInputResult> {
     const repeats = await this.repository.stagedRepeats(tx.client, this.spec, tx.stagingTables);
     if (repeats.length) {
-      const errors = new RowErrors(this.mode);
-      const where = this.mode === 'csv' ? 'line' : 'row';
       const column = this.spec.fields.find((f) => f.target === this.spec.key?.[0])?.name ?? this.spec.fields[0].name;
-      for (const r of repeats) {
-        errors.add(r.line, column, r.value, `repeats the key (${this.keyNames()}) of ${where} ${r.firstLine}`);
-      }
-      errors.count = Math.max(errors.count, repeats[0].total);
-      throw errors.toError();
+      rejectStagedRows(this.mode, repeats, (r, where) => ({ column, value: r.value, reason: `repeats the key (${this.keyNames()}) of ${where} ${r.firstLine}` }));
     }
     if (this.spec.kind === 'case-updates') {
       const unknown = await this.repository.stagedUnknownCases(tx.client, tx.tenantId, tx.stagingTables);
       if (unknown.length) {
-        const errors = new RowErrors(this.mode);
-        for (const u of unknown) errors.add(u.line, 'case_id', u.caseId, 'is not a case of the tenant (upload it with POST /api/v1/cases first)');
-        errors.count = Math.max(errors.count, unknown[0].total);
-        throw errors.toError();
+        rejectStagedRows(this.mode, unknown, (u) => ({ column: 'case_id', value: u.caseId, reason: 'is not a case of the tenant (upload it with POST /api/v1/cases first)' }));
       }
     }
     if (this.spec.kind === 'cases') {

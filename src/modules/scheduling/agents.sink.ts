@@ -1,7 +1,7 @@
 import type { ColumnSpec, RowIssue } from '../../core/ingest/types.js';
 import type { BinaryCopyWriter } from '../uploads/binary-copy-writer.js';
 import type { ChunkContext, IngestTransaction, ResolvedChannel, RowSink } from '../uploads/ingest.types.js';
-import { RowErrors } from '../uploads/row-errors.js';
+import { rejectStagedRows } from '../uploads/row-errors.js';
 import { minutesOfDay, WEEKDAY_CODES } from './scheduling-rules.js';
 import { AGENT_STAGING_COLUMNS, AGENT_STAGING_DDL, type SchedulingRepository } from './scheduling.repository.js';
 
@@ -141,11 +141,7 @@ export class AgentsSink implements RowSink<AgentsResult, null> {
   async finish(tx: IngestTransaction): Promise<AgentsResult> {
     const repeats = await this.repository.stagedRepeats(tx.client, tx.stagingTables);
     if (repeats.length) {
-      const errors = new RowErrors(this.mode);
-      const where = this.mode === 'csv' ? 'line' : 'row';
-      for (const r of repeats) errors.add(r.line, 'agent_id', r.agentId, `agent ${r.agentId} is named twice: ${where}s ${r.otherLine} and ${r.line}`);
-      errors.count = Math.max(errors.count, repeats[0]?.total ?? 0);
-      throw errors.toError();
+      rejectStagedRows(this.mode, repeats, (r, where) => ({ column: 'agent_id', value: r.agentId, reason: `agent ${r.agentId} is named twice: ${where}s ${r.otherLine} and ${r.line}` }));
     }
     const out = await this.repository.mergeAgents(tx.client, tx.tenantId, tx.uploadId, tx.stagingTables);
     return { uploadId: tx.uploadId, kind: 'agents', rows: tx.rows, inserted: out.inserted, updated: out.updated };

@@ -39,3 +39,23 @@ export class RowErrors {
     return new DomainError('INVALID_ROWS', message, { errorCount: this.count, errors: this.list });
   }
 }
+
+/**
+ * Throws 422 INVALID_ROWS for the rows a check of the staged upload found, each with its line and
+ * the count of all such rows (`total`: the query reads only the first ones): `describe` gives
+ * each row's column, value and reason (`where` is how rows are named: CSV lines or JSON rows).
+ */
+export function rejectStagedRows<T extends { line: number; total: number }>(
+  mode: 'csv' | 'json',
+  rows: readonly T[],
+  describe: (row: T, where: 'line' | 'row') => { column: string; value: string; reason: string },
+): never {
+  const errors = new RowErrors(mode);
+  const where = mode === 'csv' ? 'line' : 'row';
+  for (const r of rows) {
+    const d = describe(r, where);
+    errors.add(r.line, d.column, d.value, d.reason);
+  }
+  errors.count = Math.max(errors.count, rows[0]?.total ?? 0);
+  throw errors.toError();
+}
