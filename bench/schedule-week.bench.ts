@@ -25,6 +25,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { mulberry32 } from '../src/core/numeric/mulberry32.js';
 import { erlangCServiceLevel } from '../src/core/queueing/erlang-c-service-level.js';
 import { breaksFromPatterns } from '../src/core/scheduling/breaks-from-patterns.js';
 import { designShifts } from '../src/core/scheduling/design-shifts.js';
@@ -121,16 +122,6 @@ function scaledVolume(profile: Float64Array): Float64Array {
   return profile.map((v) => v * high);
 }
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shiftType(hours: number): ShiftType {
   const length = hours * 60;
@@ -196,7 +187,7 @@ function buildProblem(required: Int32Array): SchedulingProblem {
       }
     });
   }
-  const next = random(1999);
+  const next = mulberry32(1999);
   const agents: RosterAgent[] = [];
   for (let a = 0; a < 150; a++) {
     const fullTime = a < 90;

@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../src/core/numeric/mulberry32.js';
 import type { MipSolve } from '../../src/core/scheduling/mip-types.js';
 import type {
   RosterAgent,
@@ -7,18 +8,6 @@ import type {
 } from '../../src/core/scheduling/scheduling-types.js';
 import { coverageFromActivities } from '../../src/core/scheduling/coverage-from-activities.js';
 import { highsMipSolve, loadHighs } from '../../src/modules/scheduling/highs-mip-solve.js';
-
-/** Mulberry32: a small seeded PRNG (uniform in [0, 1)), for reproducible random instances. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** HiGHS (WebAssembly) as the core's MipSolve, loaded once per test file. */
 export async function testMipSolve(): Promise<MipSolve> {
@@ -98,7 +87,7 @@ export function problemFromRules(rules: ProblemRules): SchedulingProblem {
 
 /** A random seeded instance: 30-minute intervals, 1–7 days, 2–4 shift types with breaks, agents or not. */
 export function randomProblem(seed: number, withAgents: boolean): SchedulingProblem {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const intervalMinutes = 30;
   const dayCount = 1 + Math.floor(random() * 7);
   const perDay = 1440 / intervalMinutes;
