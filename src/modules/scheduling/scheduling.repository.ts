@@ -94,14 +94,31 @@ const union = (tables: readonly string[], columns: string): string => tables.map
 /** Scheduling rules, the roster's contract data, and schedule scenarios. */
 @Injectable()
 export class SchedulingRepository {
+  /** The publishes of this process, one after the other (the last one queued). */
+  private publishing: Promise<void> = Promise.resolve();
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /**
    * Runs `work` holding the tenant's publish lock (a session advisory lock on its own
    * connection), so that the check for schedules already on the days and the upload that writes
-   * them cannot interleave with another publish of the tenant, on any instance.
+   * them cannot interleave with another publish of the tenant, on any instance. Publishes of
+   * this process queue in memory first: a waiting publish holds no pooled connection, so waiters
+   * cannot take the connections the lock holder's upload needs.
    */
   async withPublishLock<T>(tenantId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.publishing;
+    let done!: () => void;
+    this.publishing = new Promise<void>((resolve) => (done = resolve));
+    await previous;
+    try {
+      return await this.holdingPublishLock(tenantId, work);
+    } finally {
+      done();
+    }
+  }
+
+  private async holdingPublishLock<T>(tenantId: string, work: () => Promise<T>): Promise<T> {
     const runner = this.db.createQueryRunner();
     await runner.connect();
     const key = `${tenantId}:schedule-publish`;
