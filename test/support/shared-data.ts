@@ -61,9 +61,9 @@ export function realData(dataSet: string, files: readonly string[]): RealData {
           });
         });
       } else {
-        const reason = `skipped: ${missing.join(', ')} not found (set WFM_SHARED_DATA_DIR or put the data at ../shared/data)`;
-        process.stdout.write(`\n[${title}: ${reason}]\n`);
-        describe.skip(`${title} [${reason}]`, body);
+        const reason = `${missing.join(', ')} not found (set WFM_SHARED_DATA_DIR or put the data at ../shared/data)`;
+        process.stdout.write(`\n[${title}: skipped, ${reason}]\n`);
+        describe.skip(`${title} [skipped: ${reason}]`, body);
       }
     },
   };

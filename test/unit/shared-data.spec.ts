@@ -15,7 +15,7 @@ interface Report {
   numPassedTests: number;
   numFailedTests: number;
   numPendingTests: number;
-  testResults: Array<{ assertionResults: Array<{ title: string; failureMessages: string[] }> }>;
+  testResults: Array<{ assertionResults: Array<{ title: string; ancestorTitles: string[]; failureMessages: string[] }> }>;
 }
 
 /** Runs the fixture in a child Jest with `env`: its JSON report and what it printed. */
@@ -66,6 +66,10 @@ describe('the real-data gate', () => {
     const report = await runFixture({ WFM_SHARED_DATA_DIR: join(dir, 'nowhere') });
     expect({ success: report.success, failed: report.numFailedTests, passed: report.numPassedTests, skipped: report.numPendingTests }).toEqual({ success: true, failed: 0, passed: 0, skipped: 1 });
     expect(report.stdout).toContain(`[the gate fixture: skipped, ${join(dir, 'nowhere', 'gate-set', 'present.txt')} not found`);
+    // the reason is in the skipped suite's title too: what a test report shows
+    expect(report.testResults[0].assertionResults[0].ancestorTitles[0]).toBe(
+      `the gate fixture [skipped: ${join(dir, 'nowhere', 'gate-set', 'present.txt')} not found (set WFM_SHARED_DATA_DIR or put the data at ../shared/data)]`,
+    );
   });
 
   it('with the data set, in CI or not, the tests run and each is counted in WFM_REAL_DATA_LOG', async () => {
